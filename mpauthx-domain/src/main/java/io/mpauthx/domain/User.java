@@ -1,0 +1,24 @@
+package io.mpauthx.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A registered user as the user repository holds it.
+ *
+ * @param id the unionId when WeChat gave one, else the openId (the original calls both "openId")
+ * @param profile the stored profile; empty for users who only ever logged in with a code
+ * @param createdAt when the user was first registered ({@link Instant#EPOCH} for rows the original wrote)
+ * @param updatedAt when the row last changed
+ */
+public record User(String id, Optional<UserProfile> profile, Instant createdAt, Instant updatedAt) {
+
+    /** Checks that no component is null. */
+    public User {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}

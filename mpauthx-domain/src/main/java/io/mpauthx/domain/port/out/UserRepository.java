@@ -1,0 +1,60 @@
+package io.mpauthx.domain.port.out;
+
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserProfile;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registered users. Ids are already validated ({@code [A-Za-z0-9_-]{1,128}}) by the time they get here.
+ * The repository stamps {@code createdAt}/{@code updatedAt} itself.
+ *
+ * <p>Every method throws {@link MpAuthXException} with {@link io.mpauthx.domain.StatusCode#DATABASE_RELATED_ERROR}
+ * when the database failed. A method that returned has made its write durable. Implementations are thread-safe.
+ */
+public interface UserRepository extends AutoCloseable {
+
+    /**
+     * Inserts the user with this profile, or replaces the profile of the existing user (keeping {@code createdAt}).
+     *
+     * @param userId the user's id
+     * @param profile the profile from the decrypted user data
+     */
+    void saveProfile(String userId, UserProfile profile);
+
+    /**
+     * Inserts the user without a profile if it is new; leaves an existing user untouched.
+     *
+     * @param userId the user's id
+     */
+    void registerIfAbsent(String userId);
+
+    /**
+     * @param userId the user's id
+     * @return the user, or empty if never registered
+     */
+    Optional<User> find(String userId);
+
+    /**
+     * @param userId the user's id
+     * @return true if the user was registered
+     */
+    default boolean exists(String userId) {
+        return find(userId).isPresent();
+    }
+
+    /**
+     * Pages through every user in id order, for admin tools.
+     *
+     * @param offset how many users to skip, at least 0
+     * @param limit the most users to return, at least 1
+     * @return up to {@code limit} users
+     */
+    List<User> list(int offset, int limit);
+
+    /** Releases connections. Idempotent; afterwards every call fails with 6000. */
+    @Override
+    void close();
+}

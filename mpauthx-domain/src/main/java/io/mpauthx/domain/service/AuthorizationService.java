@@ -1,0 +1,68 @@
+package io.mpauthx.domain.service;
+
+import io.mpauthx.domain.AuthResult;
+import io.mpauthx.domain.DecryptedUserInfo;
+import io.mpauthx.domain.Identifiers;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.WeChatSession;
+import io.mpauthx.domain.port.in.AuthorizeUseCase;
+import io.mpauthx.domain.port.in.LoginCommand;
+import io.mpauthx.domain.port.in.LoginCommand.EncryptedProfile;
+import io.mpauthx.domain.port.out.Decryptor;
+import io.mpauthx.domain.port.out.UserRepository;
+import io.mpauthx.domain.port.out.WeChatGateway;
+
+import java.util.Optional;
+
+/** SPEC §4 authorize, both flows. */
+final class AuthorizationService implements AuthorizeUseCase {
+
+    private final WeChatGateway weChat;
+    private final Decryptor decryptor;
+    private final UserRepository users;
+    private final TokenIssuer tokens;
+
+    AuthorizationService(WeChatGateway weChat, Decryptor decryptor, UserRepository users, TokenIssuer tokens) {
+        this.weChat = weChat;
+        this.decryptor = decryptor;
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public AuthResult authorize(LoginCommand command) {
+        WeChatSession session = weChat.exchangeCode(command.code());
+        String userId = command.encryptedProfile()
+                .map(profile -> registerWithProfile(session, profile))
+                .orElseGet(() -> registerCodeOnly(session));
+        return AuthResult.success(tokens.issueAnother(userId));
+    }
+
+    private String registerWithProfile(WeChatSession session, EncryptedProfile encrypted) {
+        DecryptedUserInfo info = decryptor.decrypt(encrypted.encryptedData(), encrypted.iv(), session.sessionKey());
+        if (!session.openId().equals(info.openId())) {
+            throw new MpAuthXException(StatusCode.OPENID_OR_UNIONID_NOT_MATCH,
+                    "the openId in the decrypted user data is not the openid WeChat returned for the code");
+        }
+        String userId = chooseUserId(info.unionId().or(session::unionId), session.openId());
+        users.saveProfile(userId, info.profile());
+        return userId;
+    }
+
+    private String registerCodeOnly(WeChatSession session) {
+        String userId = chooseUserId(session.unionId(), session.openId());
+        users.registerIfAbsent(userId);
+        return userId;
+    }
+
+    /** The unionId spans every app of the company, so it wins over the per-app openId (as in the original). */
+    private static String chooseUserId(Optional<String> unionId, String openId) {
+        String userId = unionId.filter(id -> !id.isEmpty()).orElse(openId);
+        if (!Identifiers.isValidUserId(userId)) {
+            throw new MpAuthXException(StatusCode.SESSION_KEY_AND_OPENID_REQUEST_ERROR,
+                    "WeChat returned a user id outside [A-Za-z0-9_-]{1,128}");
+        }
+        return userId;
+    }
+}

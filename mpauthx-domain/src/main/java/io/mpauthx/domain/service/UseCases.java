@@ -1,0 +1,62 @@
+package io.mpauthx.domain.service;
+
+import io.mpauthx.domain.AuthSettings;
+import io.mpauthx.domain.port.in.AuthorizeUseCase;
+import io.mpauthx.domain.port.in.CheckTokenUseCase;
+import io.mpauthx.domain.port.in.ManageTokensUseCase;
+import io.mpauthx.domain.port.out.Decryptor;
+import io.mpauthx.domain.port.out.TokenStore;
+import io.mpauthx.domain.port.out.UserRepository;
+import io.mpauthx.domain.port.out.WeChatGateway;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+
+/**
+ * Builds the use cases from the settings and the four outgoing ports. The services behind them stay
+ * package-private; callers see only the {@code port.in} interfaces.
+ */
+public final class UseCases {
+
+    private final AuthorizationService authorization;
+    private final TokenService tokenService;
+
+    private UseCases(AuthorizationService authorization, TokenService tokenService) {
+        this.authorization = authorization;
+        this.tokenService = tokenService;
+    }
+
+    /**
+     * @param settings app id, sku, TTL and device cap
+     * @param tokenStore where tokens live
+     * @param users where users are registered
+     * @param weChat jscode2session
+     * @param decryptor the user-data decryptor
+     * @param random the source of token secrets
+     * @return the wired use cases
+     */
+    public static UseCases create(AuthSettings settings, TokenStore tokenStore, UserRepository users,
+                                  WeChatGateway weChat, Decryptor decryptor, SecureRandom random) {
+        TokenIssuer issuer = new TokenIssuer(Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(tokenStore, "tokenStore"), Objects.requireNonNull(random, "random"));
+        return new UseCases(
+                new AuthorizationService(Objects.requireNonNull(weChat, "weChat"),
+                        Objects.requireNonNull(decryptor, "decryptor"), Objects.requireNonNull(users, "users"), issuer),
+                new TokenService(tokenStore, users, issuer));
+    }
+
+    /** @return login */
+    public AuthorizeUseCase authorize() {
+        return authorization;
+    }
+
+    /** @return token checks and parsing */
+    public CheckTokenUseCase checkTokens() {
+        return tokenService;
+    }
+
+    /** @return refresh, revoke and listing */
+    public ManageTokensUseCase manageTokens() {
+        return tokenService;
+    }
+}

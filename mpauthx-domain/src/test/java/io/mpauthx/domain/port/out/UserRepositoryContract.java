@@ -1,0 +1,132 @@
+package io.mpauthx.domain.port.out;
+
+import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserProfile;
+import io.mpauthx.domain.testing.Concurrently;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link UserRepository} must do. Each implementation's test extends this with a fresh, empty repository. */
+public abstract class UserRepositoryContract {
+
+    protected UserRepository users;
+
+    /** @return a new, empty repository */
+    protected abstract UserRepository newRepository();
+
+    @BeforeEach
+    void openRepository() {
+        users = newRepository();
+    }
+
+    @AfterEach
+    void closeRepository() {
+        users.close();
+    }
+
+    protected static UserProfile profile(String nickName) {
+        return new UserProfile(nickName, 1, "zh_CN", "Guangzhou", "Guangdong", "China", "https://example.com/a.png");
+    }
+
+    @Test
+    void savedProfileIsFoundAgain() {
+        users.saveProfile("oUser1", profile("Ann"));
+
+        Optional<User> found = users.find("oUser1");
+
+        assertThat(found).isPresent();
+        assertThat(found.get().id()).isEqualTo("oUser1");
+        assertThat(found.get().profile()).contains(profile("Ann"));
+        assertThat(users.exists("oUser1")).isTrue();
+    }
+
+    @Test
+    void unknownUserIsAbsent() {
+        assertThat(users.find("nobody")).isEmpty();
+        assertThat(users.exists("nobody")).isFalse();
+    }
+
+    @Test
+    void registerIfAbsentCreatesAUserWithoutProfile() {
+        users.registerIfAbsent("oCodeOnly");
+
+        User user = users.find("oCodeOnly").orElseThrow();
+        assertThat(user.profile()).isEmpty();
+        assertThat(user.createdAt()).isEqualTo(user.updatedAt());
+    }
+
+    @Test
+    void registerIfAbsentKeepsAnExistingProfile() {
+        users.saveProfile("oUser2", profile("Bob"));
+        users.registerIfAbsent("oUser2");
+
+        assertThat(users.find("oUser2").orElseThrow().profile()).contains(profile("Bob"));
+    }
+
+    @Test
+    void secondSaveUpdatesTheProfileAndKeepsCreatedAt() {
+        users.saveProfile("oUser3", profile("Before"));
+        User first = users.find("oUser3").orElseThrow();
+
+        users.saveProfile("oUser3", profile("After"));
+        User second = users.find("oUser3").orElseThrow();
+
+        assertThat(second.profile()).contains(profile("After"));
+        assertThat(second.createdAt()).isEqualTo(first.createdAt());
+        assertThat(second.updatedAt()).isAfterOrEqualTo(first.updatedAt());
+    }
+
+    @Test
+    void profileUpgradesACodeOnlyUser() {
+        users.registerIfAbsent("oUser4");
+        users.saveProfile("oUser4", profile("Later"));
+
+        assertThat(users.find("oUser4").orElseThrow().profile()).contains(profile("Later"));
+    }
+
+    @Test
+    void hostileTextIsStoredByteExactAndMatchesNoOtherUser() {
+        String hostile = "' OR '1'='1 -- %_ \u0000 \uD83D\uDE00 " + "x".repeat(10_000);
+        UserProfile stored = new UserProfile(hostile, 2, "%", "_", "'", "\"", hostile);
+        users.saveProfile("a_b", stored);
+        users.registerIfAbsent("aXb");
+
+        assertThat(users.find("a_b").orElseThrow().profile()).contains(stored);
+        assertThat(users.find("aXb").orElseThrow().profile()).isEmpty();
+        assertThat(users.find("a%")).isEmpty();
+        assertThat(users.find("a_")).isEmpty();
+    }
+
+    @Test
+    void listPagesThroughUsersInIdOrder() {
+        users.registerIfAbsent("c");
+        users.registerIfAbsent("a");
+        users.saveProfile("b", profile("B"));
+
+        assertThat(users.list(0, 10)).extracting(User::id).containsExactly("a", "b", "c");
+        assertThat(users.list(1, 1)).extracting(User::id).containsExactly("b");
+        assertThat(users.list(3, 10)).isEmpty();
+    }
+
+    @Test
+    void sameNewUserFromManyThreadsEndsAsOneUser() throws Exception {
+        List<Boolean> done = Concurrently.run(32, i -> {
+            if (i % 2 == 0) {
+                users.registerIfAbsent("oRace");
+            } else {
+                users.saveProfile("oRace", profile("Racer"));
+            }
+            return true;
+        });
+
+        assertThat(done).hasSize(32).containsOnly(true);
+        assertThat(users.list(0, 100)).extracting(User::id).containsExactly("oRace");
+        assertThat(users.find("oRace").orElseThrow().profile()).contains(profile("Racer"));
+    }
+}

@@ -1,0 +1,232 @@
+package io.mpauthx.testkit.redis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A real {@code redis-server} process on a loopback port of its own, without persistence
+ * ({@code --save "" --appendonly no}). It can be stopped and started again on the same port, for fault tests.
+ * Thread-safe; {@link #close()} stops the process and removes its working directory.
+ */
+public final class LocalRedisServer implements AutoCloseable {
+
+    /** How long a start may take before it counts as failed. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final String HOST = "127.0.0.1";
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final Path executable;
+    private final int port;
+    private final Path directory;
+    private final Thread killOnExit;
+    private Process process;
+    private boolean closed;
+
+    private LocalRedisServer(Path executable, int port, Path directory) {
+        this.executable = executable;
+        this.port = port;
+        this.directory = directory;
+        this.killOnExit = new Thread(this::kill, "kill redis-server on port " + port);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * Starts {@code redis-server} (from {@code PATH}, else the one embedded-redis ships) on a free loopback port.
+     *
+     * @return the running server
+     * @throws IllegalStateException if it does not answer {@code PING} within {@link #START_TIMEOUT}
+     */
+    public static LocalRedisServer startOnFreePort() {
+        return startOnFreePort(RedisServerExecutable.locate());
+    }
+
+    /**
+     * @param executable the {@code redis-server} binary to run
+     * @return the running server, on a free loopback port
+     */
+    static LocalRedisServer startOnFreePort(Path executable) {
+        try {
+            LocalRedisServer server = new LocalRedisServer(executable, freePort(),
+                    Files.createTempDirectory("mpauthx-redis-"));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a redis-server", e);
+        }
+    }
+
+    /** @return the loopback address the server listens on */
+    public String host() {
+        return HOST;
+    }
+
+    /** @return the server's port; the same across {@link #stop()} and {@link #start()} */
+    public int port() {
+        return port;
+    }
+
+    /** @return a Redis URI for clients, such as {@code redis://127.0.0.1:40123} */
+    public String uri() {
+        return "redis://" + HOST + ":" + port;
+    }
+
+    /** @return the binary this server runs */
+    public Path executable() {
+        return executable;
+    }
+
+    /** @return true while the process runs */
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Starts the process (again) on the same port and waits until it answers {@code PING}. Does nothing while
+     * it runs. The data of an earlier run is gone: nothing is persisted.
+     *
+     * @throws IllegalStateException if the server was closed or does not come up in time
+     */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("this redis-server was closed");
+        }
+        if (isRunning()) {
+            return;
+        }
+        try {
+            process = new ProcessBuilder(command())
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log().toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + executable, e);
+        }
+        awaitPong();
+    }
+
+    /** Stops the process (SIGTERM, then SIGKILL if it lingers) and waits until it has exited. Idempotent. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Stops the server for good and deletes its working directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        stop();
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; nothing left to unregister
+        }
+        deleteDirectory();
+    }
+
+    @Override
+    public String toString() {
+        return "redis-server " + uri() + " (" + executable + ")";
+    }
+
+    private List<String> command() {
+        return List.of(executable.toString(),
+                "--port", Integer.toString(port),
+                "--bind", HOST,
+                "--save", "",
+                "--appendonly", "no",
+                "--daemonize", "no",
+                "--dir", directory.toString());
+    }
+
+    private Path log() {
+        return directory.resolve("redis-server.log");
+    }
+
+    private void awaitPong() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!ping()) {
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) {
+                String output = readLog();
+                stop();
+                throw new IllegalStateException(this + " did not start: " + output);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    /** @return true if the server answers {@code PING} right now */
+    public boolean ping() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 1_000);
+            socket.setSoTimeout(1_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            return "+PONG".equals(in.readLine());
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(log(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    private void kill() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+        }
+    }
+
+    private void deleteDirectory() {
+        try {
+            Files.deleteIfExists(log());
+            Files.deleteIfExists(directory);
+        } catch (IOException leftBehind) {
+            // a temp directory left behind is harmless and not worth failing a test run over
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+}

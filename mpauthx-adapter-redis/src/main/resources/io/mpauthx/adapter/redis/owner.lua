@@ -1,0 +1,50 @@
+-- Shared by every script of RedisTokenStore; prepended to each script's own text when it is loaded.
+--
+-- Keys of one owner (all share the hash tag {<sku>:<userId>}):
+--   KEYS[1]            the index: sorted set, member = token hash, score = expiry in microseconds (server time)
+--   ARGV[1] .. hash    a token: string holding its issue time in microseconds, key TTL = its lifetime
+--
+-- Time is always Redis's own (TIME), so the clocks of many application instances never disagree about expiry.
+
+local function now_micros()
+    local time = redis.call('TIME')
+    return tonumber(time[1]) * 1000000 + tonumber(time[2])
+end
+
+-- Lua would print big numbers with 14 significant digits; Redis must get every digit.
+local function digits(number)
+    return string.format('%.0f', number)
+end
+
+-- Expired tokens have lost their keys by their own TTL; their index members go on the owner's next write.
+local function prune(index, now)
+    redis.call('ZREMRANGEBYSCORE', index, '-inf', digits(now))
+end
+
+-- Deletes every token the index names; the count is of keys that still existed, i.e. of live tokens.
+local function revoke_all(index, token_prefix)
+    local revoked = 0
+    for _, hash in ipairs(redis.call('ZRANGE', index, 0, -1)) do
+        revoked = revoked + redis.call('DEL', token_prefix .. hash)
+    end
+    redis.call('DEL', index)
+    return revoked
+end
+
+-- The key expires on the millisecond at or before the index's microsecond expiry, never after it.
+local function store(index, token_prefix, hash, now, ttl_micros)
+    local expires = now + ttl_micros
+    redis.call('SET', token_prefix .. hash, digits(now), 'PXAT', digits(math.floor(expires / 1000)))
+    redis.call('ZADD', index, digits(expires), hash)
+    return { now, expires }
+end
+
+-- The index lives as long as its longest-living token, so nothing of an owner outlives the owner's tokens.
+local function follow_longest_token(index)
+    local last = redis.call('ZRANGE', index, -1, -1, 'WITHSCORES')
+    if #last == 0 then
+        redis.call('DEL', index)
+    else
+        redis.call('PEXPIREAT', index, digits(math.ceil(tonumber(last[2]) / 1000)))
+    end
+end

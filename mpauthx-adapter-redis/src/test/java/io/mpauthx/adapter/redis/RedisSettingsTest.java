@@ -1,0 +1,78 @@
+package io.mpauthx.adapter.redis;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RedisSettingsTest {
+
+    @Test
+    void defaultsApplyToWhatIsNotSet() {
+        RedisSettings settings = RedisSettings.builder().uri("redis://127.0.0.1:6390/2").build();
+
+        assertThat(settings.uri()).isEqualTo("redis://127.0.0.1:6390/2");
+        assertThat(settings.password()).isEmpty();
+        assertThat(settings.commandTimeout()).isEqualTo(RedisSettings.DEFAULT_COMMAND_TIMEOUT).hasSeconds(1);
+    }
+
+    @Test
+    void everySettingCanBeSet() {
+        RedisSettings settings = RedisSettings.builder()
+                .uri("rediss://cache.internal:6380")
+                .password("hunter2")
+                .commandTimeout(Duration.ofMillis(250))
+                .build();
+
+        assertThat(settings.password()).contains("hunter2");
+        assertThat(settings.commandTimeout()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void toStringShowsNoPassword() {
+        RedisSettings settings = RedisSettings.builder()
+                .uri("redis://admin:hunter2@cache.internal:6379/1")
+                .password("s3cret")
+                .build();
+
+        assertThat(settings.toString())
+                .contains("cache.internal:6379/1")
+                .doesNotContain("hunter2")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void uriIsRequired() {
+        assertThatThrownBy(() -> RedisSettings.builder().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Redis URI is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://user:hunter2@cache.internal", "redis://user:hunter2@", "not a uri at all"})
+    void malformedUriIsRefusedWithoutEchoingItsPassword(String uri) {
+        assertThatThrownBy(() -> RedisSettings.builder().uri(uri).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a Redis URI")
+                .hasMessageNotContaining("hunter2")
+                .hasNoCause();
+    }
+
+    @Test
+    void commandTimeoutMustBePositive() {
+        assertThatThrownBy(() -> RedisSettings.builder().uri("redis://localhost").commandTimeout(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("command timeout");
+    }
+
+    @Test
+    void emptyPasswordIsRefused() {
+        assertThatThrownBy(() -> RedisSettings.builder().uri("redis://localhost").password("").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("password");
+    }
+}

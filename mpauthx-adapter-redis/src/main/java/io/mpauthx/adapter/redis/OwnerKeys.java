@@ -10,14 +10,21 @@ import io.mpauthx.domain.TokenOwner;
  *
  * <ul>
  *   <li>{@code mpauthx:{shop:oAbc}:idx} the owner's index (sorted set of token hashes by expiry)</li>
- *   <li>{@code mpauthx:{shop:oAbc}:t:<hash>} one token, holding its issue time, with its lifetime as TTL</li>
+ *   <li>{@code mpauthx:{shop:oAbc}:t:<first 22 characters of the hash>} one token, holding its issue time, with
+ *       its lifetime as TTL</li>
  * </ul>
+ *
+ * A token key names 132 bits of the SHA-256, still far beyond guessing, so that the key of a typical 28-character
+ * openId fits an 80-byte allocation instead of 96; the index keeps the whole hash. {@code owner.lua} cuts the
+ * same prefix.
  *
  * @param index the index key
  * @param tokenPrefix what a token's hash is appended to for its key
  */
 record OwnerKeys(String index, String tokenPrefix) {
 
+    /** How many leading characters of a token's hash its key names; the same number is in {@code owner.lua}. */
+    static final int KEY_HASH_LENGTH = 22;
     private static final String NAMESPACE = "mpauthx:";
 
     static OwnerKeys of(TokenOwner owner) {
@@ -26,6 +33,6 @@ record OwnerKeys(String index, String tokenPrefix) {
     }
 
     String token(TokenHash hash) {
-        return tokenPrefix + hash.value();
+        return tokenPrefix + hash.value().substring(0, KEY_HASH_LENGTH);
     }
 }

@@ -9,7 +9,7 @@ prune(index, now)
 local surplus = redis.call('ZCARD', index) - cap + 1
 if surplus > 0 then
     for _, old in ipairs(redis.call('ZRANGE', index, 0, surplus - 1)) do
-        redis.call('DEL', token_prefix .. old)
+        redis.call('DEL', token_key(token_prefix, old))
     end
     redis.call('ZREMRANGEBYRANK', index, 0, surplus - 1)
 end

@@ -5,7 +5,7 @@ local index, token_prefix = KEYS[1], ARGV[1]
 local entries = redis.call('ZRANGEBYSCORE', index, '(' .. digits(now_micros()), '+inf', 'WITHSCORES')
 local live = {}
 for i = 1, #entries, 2 do
-    local issued = redis.call('GET', token_prefix .. entries[i])
+    local issued = redis.call('GET', token_key(token_prefix, entries[i]))
     if issued then
         live[#live + 1] = entries[i]
         live[#live + 1] = issued

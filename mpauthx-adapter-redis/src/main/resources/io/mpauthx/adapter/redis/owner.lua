@@ -2,13 +2,20 @@
 --
 -- Keys of one owner (all share the hash tag {<sku>:<userId>}):
 --   KEYS[1]            the index: sorted set, member = token hash, score = expiry in microseconds (server time)
---   ARGV[1] .. hash    a token: string holding its issue time in microseconds, key TTL = its lifetime
+--   ARGV[1] .. hash:sub(1, 22)
+--                      a token: string holding its issue time in microseconds, key TTL = its lifetime
 --
 -- Time is always Redis's own (TIME), so the clocks of many application instances never disagree about expiry.
 
 local function now_micros()
     local time = redis.call('TIME')
     return tonumber(time[1]) * 1000000 + tonumber(time[2])
+end
+
+-- A token's key names the first 22 characters (132 bits) of its SHA-256: as unguessable as ever for a lookup,
+-- and the key fits a smaller allocation. The index keeps the whole hash. Same as OwnerKeys.KEY_HASH_LENGTH.
+local function token_key(token_prefix, hash)
+    return token_prefix .. string.sub(hash, 1, 22)
 end
 
 -- Lua would print big numbers with 14 significant digits; Redis must get every digit.
@@ -25,7 +32,7 @@ end
 local function revoke_all(index, token_prefix)
     local revoked = 0
     for _, hash in ipairs(redis.call('ZRANGE', index, 0, -1)) do
-        revoked = revoked + redis.call('DEL', token_prefix .. hash)
+        revoked = revoked + redis.call('DEL', token_key(token_prefix, hash))
     end
     redis.call('DEL', index)
     return revoked
@@ -34,7 +41,7 @@ end
 -- The key expires on the millisecond at or before the index's microsecond expiry, never after it.
 local function store(index, token_prefix, hash, now, ttl_micros)
     local expires = now + ttl_micros
-    redis.call('SET', token_prefix .. hash, digits(now), 'PXAT', digits(math.floor(expires / 1000)))
+    redis.call('SET', token_key(token_prefix, hash), digits(now), 'PXAT', digits(math.floor(expires / 1000)))
     redis.call('ZADD', index, digits(expires), hash)
     return { now, expires }
 end

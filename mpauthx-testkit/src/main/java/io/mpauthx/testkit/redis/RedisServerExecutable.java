@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Finds a {@code redis-server} to run: the one on {@code PATH} when there is one, else the binary shipped inside
- * {@code com.github.codemonstur:embedded-redis}, so a fresh machine needs nothing but a JDK and Maven.
+ * {@code com.github.codemonstur:embedded-redis}, so a fresh machine needs nothing but a JDK and Maven. The system
+ * property {@value #PROPERTY} overrides both: a path to a binary, or {@code shipped} for embedded-redis's.
  */
 final class RedisServerExecutable {
 
+    /** System property naming the binary to run instead of looking for one. */
+    static final String PROPERTY = "mpauthx.redis-server";
     private static final String NAME = "redis-server";
 
     private static Path shipped;
@@ -25,6 +28,13 @@ final class RedisServerExecutable {
 
     /** @return the executable to start */
     static Path locate() {
+        String chosen = System.getProperty(PROPERTY, "");
+        if (chosen.equals("shipped")) {
+            return shipped();
+        }
+        if (!chosen.isBlank()) {
+            return Path.of(chosen);
+        }
         return onPath().orElseGet(RedisServerExecutable::shipped);
     }
 

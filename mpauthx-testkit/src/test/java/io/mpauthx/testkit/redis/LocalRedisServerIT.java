@@ -52,8 +52,19 @@ class LocalRedisServerIT {
     }
 
     @Test
-    void pathIsPreferredOverTheShippedBinary() {
-        assertThat(RedisServerExecutable.locate())
-                .isEqualTo(RedisServerExecutable.onPath().orElse(RedisServerExecutable.shipped()));
+    void pathIsPreferredOverTheShippedBinaryUnlessAPropertyChoosesOne() {
+        String chosen = System.clearProperty(RedisServerExecutable.PROPERTY);
+        try {
+            assertThat(RedisServerExecutable.locate())
+                    .isEqualTo(RedisServerExecutable.onPath().orElse(RedisServerExecutable.shipped()));
+            System.setProperty(RedisServerExecutable.PROPERTY, "shipped");
+            assertThat(RedisServerExecutable.locate()).isEqualTo(RedisServerExecutable.shipped());
+        } finally {
+            if (chosen == null) {
+                System.clearProperty(RedisServerExecutable.PROPERTY);
+            } else {
+                System.setProperty(RedisServerExecutable.PROPERTY, chosen);
+            }
+        }
     }
 }

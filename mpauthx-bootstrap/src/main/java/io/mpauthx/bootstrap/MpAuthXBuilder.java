@@ -39,6 +39,12 @@ public final class MpAuthXBuilder {
     public static final String ENV_TOKEN_TTL_SECONDS = "MPAUTHX_TOKEN_TTL_SECONDS";
     /** Environment variable of the device cap. */
     public static final String ENV_MAX_TOKENS_PER_USER = "MPAUTHX_MAX_TOKENS_PER_USER";
+    /** Environment variable of the Redis URI; choosing it makes Redis the token store. */
+    public static final String ENV_REDIS_URI = "MPAUTHX_REDIS_URI";
+    /** Environment variable of the Redis password (the original's name). */
+    public static final String ENV_REDIS_PASSWORD = "MPAUTHX_REDISPASS";
+    /** Environment variable of the Redis command timeout in milliseconds. */
+    public static final String ENV_REDIS_COMMAND_TIMEOUT_MILLIS = "MPAUTHX_REDIS_COMMAND_TIMEOUT_MILLIS";
 
     private String appId;
     private String appSecret;
@@ -50,6 +56,7 @@ public final class MpAuthXBuilder {
     private AdapterChoice<UserRepository> userRepository;
     private AdapterChoice<WeChatGateway> weChatGateway;
     private AdapterChoice<Decryptor> decryptor;
+    private final RedisOptions redis = new RedisOptions();
 
     MpAuthXBuilder() {
     }
@@ -119,6 +126,39 @@ public final class MpAuthXBuilder {
     }
 
     /**
+     * Keeps tokens in Redis: the production token store, shared by every instance of the application.
+     *
+     * @param uri a standard Redis URI, {@code redis://[[user]:password@]host[:port][/database]}, or
+     *     {@code rediss://} for TLS
+     * @return this builder
+     */
+    public MpAuthXBuilder redis(String uri) {
+        redis.uri(uri);
+        this.tokenStore = RedisOptions.PENDING;
+        return this;
+    }
+
+    /**
+     * @param password the Redis password, replacing any in the URI (the original took it separately); null
+     *     keeps the URI's
+     * @return this builder
+     */
+    public MpAuthXBuilder redisPassword(String password) {
+        redis.password(password);
+        return this;
+    }
+
+    /**
+     * @param commandTimeout how long one Redis command may take before the call fails with 6000; positive;
+     *     default one second
+     * @return this builder
+     */
+    public MpAuthXBuilder redisCommandTimeout(Duration commandTimeout) {
+        redis.commandTimeout(commandTimeout);
+        return this;
+    }
+
+    /**
      * @param store a token store of your own; closed by {@link MpAuthX#close()}
      * @return this builder
      */
@@ -175,8 +215,10 @@ public final class MpAuthXBuilder {
 
     /**
      * Takes every setting present in the given environment: {@value #ENV_APP_ID}, {@value #ENV_APP_SECRET},
-     * {@value #ENV_SKU}, {@value #ENV_TOKEN_TTL_SECONDS}, {@value #ENV_MAX_TOKENS_PER_USER}. Absent variables
-     * leave the builder as it was; calls after this one override.
+     * {@value #ENV_SKU}, {@value #ENV_TOKEN_TTL_SECONDS}, {@value #ENV_MAX_TOKENS_PER_USER},
+     * {@value #ENV_REDIS_URI} (as {@link #redis(String)}), {@value #ENV_REDIS_PASSWORD},
+     * {@value #ENV_REDIS_COMMAND_TIMEOUT_MILLIS}. Absent variables leave the builder as it was; calls after this
+     * one override.
      *
      * @param environment variable names to values
      * @return this builder
@@ -190,6 +232,10 @@ public final class MpAuthXBuilder {
                 value -> tokenTtl(Duration.ofSeconds(parseNumber(ENV_TOKEN_TTL_SECONDS, value))));
         ifPresent(environment, ENV_MAX_TOKENS_PER_USER,
                 value -> maxTokensPerUser((int) parseNumber(ENV_MAX_TOKENS_PER_USER, value)));
+        ifPresent(environment, ENV_REDIS_URI, this::redis);
+        ifPresent(environment, ENV_REDIS_PASSWORD, this::redisPassword);
+        ifPresent(environment, ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value -> redisCommandTimeout(
+                Duration.ofMillis(parseNumber(ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value))));
         return this;
     }
 
@@ -223,6 +269,7 @@ public final class MpAuthXBuilder {
         if (tokenStore == null) {
             problems.add("no token store chosen: call redis(uri), inMemoryTokenStore() or tokenStore(...)");
         }
+        AdapterChoice<TokenStore> tokens = tokenStore == RedisOptions.PENDING ? redis.choice(problems) : tokenStore;
         if (weChatGateway == null || decryptor == null) {
             problems.add("no WeChat adapter chosen: call weChatGateway(...) and decryptor(...)");
         }
@@ -231,7 +278,7 @@ public final class MpAuthXBuilder {
                     "invalid MpAuthX configuration: " + String.join("; ", problems));
         }
         AuthSettings settings = new AuthSettings(appId, sku, tokenTtl, maxTokensPerUser);
-        return new MpAuthXConfig(settings, appSecret, clock, tokenStore, userRepository, weChatGateway, decryptor);
+        return new MpAuthXConfig(settings, appSecret, clock, tokens, userRepository, weChatGateway, decryptor);
     }
 
     /**

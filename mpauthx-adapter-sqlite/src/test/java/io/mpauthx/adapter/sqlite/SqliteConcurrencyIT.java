@@ -2,37 +2,17 @@ package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
-import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.Concurrently;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many threads on one file: no SQLITE_BUSY reaches a caller, and racing first logins end as one row. */
-class SqliteConcurrencyIT {
+class SqliteConcurrencyIT extends FreshDatabaseFile {
 
     private static final UserProfile PROFILE = new UserProfile("Racer", 1, "zh_CN", "Xiamen", "Fujian", "China", "");
-
-    @TempDir
-    Path folder;
-
-    private UserRepository users;
-
-    @BeforeEach
-    void open() {
-        users = SqliteAdapters.userRepository(folder.resolve("users.db"));
-    }
-
-    @AfterEach
-    void close() {
-        users.close();
-    }
 
     @Test
     void thirtyTwoThreadsAuthorisingTheSameNewUserEndAsOneRow() throws Exception {

@@ -2,14 +2,10 @@ package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
-import io.mpauthx.domain.port.out.UserRepository;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,23 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The original built SQL from strings and looked users up with {@code LIKE}, so {@code _} and {@code %} matched
  * other users. Here every value is bound: it comes back byte-exact and matches only itself.
  */
-class SqliteHostileInputIT {
-
-    @TempDir
-    Path folder;
-
-    private UserRepository users;
+class SqliteHostileInputIT extends FreshDatabaseFile {
 
     @BeforeEach
-    void open() {
-        users = SqliteAdapters.userRepository(folder.resolve("users.db"));
+    void registerInnocentUsers() {
         users.registerIfAbsent("innocentA");
         users.registerIfAbsent("innocent_");
-    }
-
-    @AfterEach
-    void close() {
-        users.close();
     }
 
     static Stream<String> hostile() {

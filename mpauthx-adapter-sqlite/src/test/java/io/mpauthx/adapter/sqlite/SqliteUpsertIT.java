@@ -2,13 +2,9 @@ package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
-import io.mpauthx.domain.port.out.UserRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,24 +12,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Insert-or-update of a login: the profile follows the latest login, createdAt stays, updatedAt moves. */
-class SqliteUpsertIT {
+class SqliteUpsertIT extends FreshDatabaseFile {
 
     private static final Instant FIRST_LOGIN = Instant.parse("2026-01-01T08:00:00.123Z");
 
-    @TempDir
-    Path folder;
-
     private final SettableClock clock = new SettableClock(FIRST_LOGIN);
-    private UserRepository users;
 
-    @BeforeEach
-    void open() {
-        users = SqliteAdapters.userRepository(folder.resolve("users.db"), clock);
-    }
-
-    @AfterEach
-    void close() {
-        users.close();
+    @Override
+    Clock clock() {
+        return clock;
     }
 
     private static UserProfile profile(String nickName, String city) {
@@ -90,7 +77,7 @@ class SqliteUpsertIT {
     void timestampsAreStoredAsEpochMilliseconds() throws Exception {
         users.registerIfAbsent("oMillis");
 
-        assertThat(PlainSqlite.query(folder.resolve("users.db"),
+        assertThat(PlainSqlite.query(file(),
                 "SELECT createdAt, updatedAt FROM user WHERE openId = ?", "oMillis"))
                 .containsExactly(List.of(String.valueOf(FIRST_LOGIN.toEpochMilli()),
                         String.valueOf(FIRST_LOGIN.toEpochMilli())));

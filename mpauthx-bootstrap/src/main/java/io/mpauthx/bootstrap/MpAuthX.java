@@ -4,8 +4,10 @@ import io.mpauthx.domain.AuthResult;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenInfo;
+import io.mpauthx.domain.User;
 import io.mpauthx.domain.port.in.AuthorizeUseCase;
 import io.mpauthx.domain.port.in.CheckTokenUseCase;
+import io.mpauthx.domain.port.in.FindUserUseCase;
 import io.mpauthx.domain.port.in.LoginCommand;
 import io.mpauthx.domain.port.in.ManageTokensUseCase;
 import io.mpauthx.domain.service.UseCases;
@@ -35,6 +37,7 @@ public final class MpAuthX implements AutoCloseable {
     private final AuthorizeUseCase authorization;
     private final CheckTokenUseCase checks;
     private final ManageTokensUseCase management;
+    private final FindUserUseCase userQueries;
     private final String sku;
     private final List<Object> adapters;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -43,6 +46,7 @@ public final class MpAuthX implements AutoCloseable {
         this.authorization = useCases.authorize();
         this.checks = useCases.checkTokens();
         this.management = useCases.manageTokens();
+        this.userQueries = useCases.findUsers();
         this.sku = sku;
         this.adapters = List.of(adapters);
         LOG.debug("mpauthx ready for sku {}", sku);
@@ -193,6 +197,21 @@ public final class MpAuthX implements AutoCloseable {
     public List<TokenInfo> activeTokens(String userId) {
         try {
             return management.activeTokens(userId);
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * Reads a registered user back, with the profile stored at the last old-flow login.
+     *
+     * @param userId the user's unionId or openId; any string, null included
+     * @return the user, or empty when none with that id was registered
+     * @throws MpAuthXException 6000 when the user database failed
+     */
+    public Optional<User> findUser(String userId) {
+        try {
+            return userQueries.findUser(userId);
         } catch (RuntimeException failure) {
             throw asMpAuthXException(failure);
         }

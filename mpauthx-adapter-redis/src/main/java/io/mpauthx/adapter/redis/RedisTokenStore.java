@@ -25,6 +25,8 @@ final class RedisTokenStore implements TokenStore {
 
     /** Microsecond expiries must stay exact in a Lua number (a double); a century is far inside that. */
     static final Duration MAX_TTL = Duration.ofDays(36_500);
+    /** Redis expires keys by the millisecond; a shorter lifetime could not be kept. */
+    static final Duration MIN_TTL = Duration.ofMillis(1);
     private static final long MICROS_PER_SECOND = 1_000_000;
 
     private final LettuceConnection connection;
@@ -84,7 +86,7 @@ final class RedisTokenStore implements TokenStore {
     public boolean revoke(TokenOwner owner, TokenHash hash) {
         OwnerKeys keys = OwnerKeys.of(owner);
         Long revoked = call("revoke a token", () -> scripts.run(TokenScript.REVOKE, ScriptOutputType.INTEGER,
-                new String[] {keys.index(), keys.token(hash)}, hash.value()));
+                new String[] {keys.index(), keys.token(hash)}, keys.tokenPrefix(), hash.value()));
         return revoked == 1L;
     }
 
@@ -126,8 +128,8 @@ final class RedisTokenStore implements TokenStore {
 
     private static String micros(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
-        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
-            throw new IllegalArgumentException("a token's TTL must be positive and at most " + MAX_TTL);
+        if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("a token's TTL must be between " + MIN_TTL + " and " + MAX_TTL);
         }
         return Long.toString(TimeUnit.NANOSECONDS.toMicros(ttl.toNanos()));
     }

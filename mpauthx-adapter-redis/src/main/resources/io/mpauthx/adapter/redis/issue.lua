@@ -5,7 +5,7 @@
 local index, token_prefix, hash = KEYS[1], ARGV[1], ARGV[2]
 local ttl_micros, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
 local now = now_micros()
-prune(index, now)
+prune(index, token_prefix, now)
 local surplus = redis.call('ZCARD', index) - cap + 1
 if surplus > 0 then
     for _, old in ipairs(redis.call('ZRANGE', index, 0, surplus - 1)) do

@@ -23,9 +23,25 @@ local function digits(number)
     return string.format('%.0f', number)
 end
 
--- Expired tokens have lost their keys by their own TTL; their index members go on the owner's next write.
-local function prune(index, now)
-    redis.call('ZREMRANGEBYSCORE', index, '-inf', digits(now))
+-- Redis drops a key once the millisecond of its PXAT has passed. A token's key gets the millisecond before the
+-- one its expiry falls in, so the key is gone by the expiry the caller was told (up to 1 ms early, never late).
+local function key_expiry_millis(expires)
+    return math.floor(expires / 1000) - 1
+end
+
+-- Every index member scored below this has lost its key by now; every member at or above it still has one.
+local function first_live_score(now)
+    return (math.floor(now / 1000) + 1) * 1000
+end
+
+-- Drops the members of expired tokens (their keys too, should Redis not have reclaimed them yet), so the index
+-- and the keys stay in step.
+local function prune(index, token_prefix, now)
+    local bound = '(' .. digits(first_live_score(now))
+    for _, hash in ipairs(redis.call('ZRANGEBYSCORE', index, '-inf', bound)) do
+        redis.call('DEL', token_key(token_prefix, hash))
+    end
+    redis.call('ZREMRANGEBYSCORE', index, '-inf', bound)
 end
 
 -- Deletes every token the index names; the count is of keys that still existed, i.e. of live tokens.
@@ -38,20 +54,20 @@ local function revoke_all(index, token_prefix)
     return revoked
 end
 
--- The key expires on the millisecond at or before the index's microsecond expiry, never after it.
 local function store(index, token_prefix, hash, now, ttl_micros)
     local expires = now + ttl_micros
-    redis.call('SET', token_key(token_prefix, hash), digits(now), 'PXAT', digits(math.floor(expires / 1000)))
+    redis.call('SET', token_key(token_prefix, hash), digits(now), 'PXAT', digits(key_expiry_millis(expires)))
     redis.call('ZADD', index, digits(expires), hash)
     return { now, expires }
 end
 
--- The index lives as long as its longest-living token, so nothing of an owner outlives the owner's tokens.
+-- The index lives as long as its longest-living token (and a millisecond), so nothing of an owner outlives the
+-- owner's tokens.
 local function follow_longest_token(index)
     local last = redis.call('ZRANGE', index, -1, -1, 'WITHSCORES')
     if #last == 0 then
         redis.call('DEL', index)
     else
-        redis.call('PEXPIREAT', index, digits(math.ceil(tonumber(last[2]) / 1000)))
+        redis.call('PEXPIREAT', index, digits(key_expiry_millis(tonumber(last[2])) + 1))
     end
 end

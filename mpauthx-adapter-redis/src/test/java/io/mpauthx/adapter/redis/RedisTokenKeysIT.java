@@ -145,6 +145,27 @@ class RedisTokenKeysIT {
     }
 
     @Test
+    void aTokenIsNeverLivePastTheExpiryItWasIssuedWithByRedissClock() {
+        TokenOwner owner = newOwner();
+        TokenHash hash = newHash();
+        Instant expiresAt = store.issue(owner, hash, SECOND, 10).expiresAt();
+
+        Await.until(EXPIRY_WAIT, () -> {
+            Instant checkedAt = redisTime();
+            boolean live = store.isLive(owner, hash);
+            assertThat(live && !checkedAt.isBefore(expiresAt))
+                    .as("live at %s although it expired at %s", checkedAt, expiresAt).isFalse();
+            return !live;
+        }, "the token expires");
+        assertThat(store.liveTokens(owner)).as("the listing agrees with the check").isEmpty();
+    }
+
+    private Instant redisTime() {
+        List<String> time = commands.time();
+        return Instant.ofEpochSecond(Long.parseLong(time.get(0)), Long.parseLong(time.get(1)) * 1_000);
+    }
+
+    @Test
     void nothingOfAnOwnerIsLeftOnceEveryTokenHasExpired() {
         TokenOwner owner = newOwner();
         store.issue(owner, newHash(), SECOND, 10);

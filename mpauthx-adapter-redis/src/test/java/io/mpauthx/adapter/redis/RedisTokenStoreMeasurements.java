@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -100,6 +102,8 @@ final class RedisTokenStoreMeasurements {
             double perSecond = runChecks(checks, tokens, CHECKS);
             System.out.printf("round %d: isTokenValid, %d threads, one store: %.0f checks/s%n", round, THREADS,
                     perSecond);
+            System.out.printf("round %d: isTokenValidAsync, one thread, %d in flight: %.0f checks/s%n", round,
+                    THREADS, runAsyncChecks(checks, tokens, CHECKS));
             System.out.printf("round %d: redis-benchmark -t get -c 64 -n 200000: %s%n", round, redisBenchmark(server));
         }
     }
@@ -131,6 +135,30 @@ final class RedisTokenStoreMeasurements {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static double runAsyncChecks(CheckTokenUseCase checks, List<String> tokens, int total)
+            throws InterruptedException {
+        Semaphore inFlight = new Semaphore(THREADS);
+        CountDownLatch answered = new CountDownLatch(total);
+        AtomicLong invalid = new AtomicLong();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            inFlight.acquire();
+            checks.isTokenValidAsync(tokens.get(i % tokens.size())).whenComplete((valid, failure) -> {
+                if (failure != null || !valid) {
+                    invalid.incrementAndGet();
+                }
+                inFlight.release();
+                answered.countDown();
+            });
+        }
+        answered.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (invalid.get() > 0) {
+            throw new IllegalStateException(invalid.get() + " live tokens read as invalid");
+        }
+        return total / seconds;
     }
 
     private static String redisBenchmark(LocalRedisServer server) throws IOException, InterruptedException {

@@ -58,10 +58,9 @@ final class LettuceConnection implements AutoCloseable {
     }
 
     private static RedisURI redisUri(RedisSettings settings) {
-        RedisURI uri = RedisURI.create(settings.uri());
-        settings.password().ifPresent(password -> uri.setPassword(password.toCharArray()));
-        uri.setTimeout(settings.commandTimeout());
-        return uri;
+        RedisURI.Builder uri = RedisURI.builder(RedisURI.create(settings.uri())).withTimeout(settings.commandTimeout());
+        settings.password().ifPresent(password -> uri.withPassword(password.toCharArray()));
+        return uri.build();
     }
 
     /**

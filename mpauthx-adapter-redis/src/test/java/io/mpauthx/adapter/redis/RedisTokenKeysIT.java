@@ -187,6 +187,19 @@ class RedisTokenKeysIT {
     }
 
     @Test
+    void theDatabaseTheUriNamesHoldsTheKeys(LocalRedisServer server) {
+        TokenOwner owner = newOwner();
+        try (TokenStore inDatabase3 = RedisAdapters.tokenStore(
+                RedisSettings.builder().uri(server.uri() + "/3").build())) {
+            inDatabase3.issue(owner, newHash(), HOUR, 10);
+        }
+
+        assertThat(keysOf(owner)).isEmpty();
+        commands.select(3);
+        assertThat(keysOf(owner)).hasSize(2);
+    }
+
+    @Test
     void scriptsAreLoadedAgainAfterRedisForgetsThem() {
         TokenOwner owner = newOwner();
         commands.scriptFlush();

@@ -42,19 +42,21 @@ final class RedisTokenStore implements TokenStore {
         if (maxTokensPerOwner < 1) {
             throw new IllegalArgumentException("maxTokensPerOwner must be at least 1");
         }
+        String ttlMicros = micros(ttl);
         OwnerKeys keys = OwnerKeys.of(owner);
         List<Object> stamped = call("issue a token", () -> scripts.run(TokenScript.ISSUE, ScriptOutputType.MULTI,
                 new String[] {keys.index(), keys.token(hash)},
-                keys.tokenPrefix(), hash.value(), micros(ttl), Integer.toString(maxTokensPerOwner)));
+                keys.tokenPrefix(), hash.value(), ttlMicros, Integer.toString(maxTokensPerOwner)));
         return stored(hash, stamped.get(0), stamped.get(1));
     }
 
     @Override
     public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
+        String ttlMicros = micros(ttl);
         OwnerKeys keys = OwnerKeys.of(owner);
         List<Object> stamped = call("replace the tokens of a user", () -> scripts.run(TokenScript.REPLACE_ALL,
                 ScriptOutputType.MULTI, new String[] {keys.index(), keys.token(hash)},
-                keys.tokenPrefix(), hash.value(), micros(ttl)));
+                keys.tokenPrefix(), hash.value(), ttlMicros));
         return stored(hash, stamped.get(0), stamped.get(1));
     }
 

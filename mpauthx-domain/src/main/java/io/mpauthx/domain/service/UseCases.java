@@ -3,6 +3,7 @@ package io.mpauthx.domain.service;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.port.in.AuthorizeUseCase;
 import io.mpauthx.domain.port.in.CheckTokenUseCase;
+import io.mpauthx.domain.port.in.FindUserUseCase;
 import io.mpauthx.domain.port.in.ManageTokensUseCase;
 import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.TokenStore;
@@ -20,10 +21,12 @@ public final class UseCases {
 
     private final AuthorizationService authorization;
     private final TokenService tokenService;
+    private final UserQueryService userQueries;
 
-    private UseCases(AuthorizationService authorization, TokenService tokenService) {
+    private UseCases(AuthorizationService authorization, TokenService tokenService, UserQueryService userQueries) {
         this.authorization = authorization;
         this.tokenService = tokenService;
+        this.userQueries = userQueries;
     }
 
     /**
@@ -42,7 +45,8 @@ public final class UseCases {
         return new UseCases(
                 new AuthorizationService(Objects.requireNonNull(weChat, "weChat"),
                         Objects.requireNonNull(decryptor, "decryptor"), Objects.requireNonNull(users, "users"), issuer),
-                new TokenService(tokenStore, users, issuer));
+                new TokenService(tokenStore, users, issuer),
+                new UserQueryService(users));
     }
 
     /** @return login */
@@ -53,6 +57,11 @@ public final class UseCases {
     /** @return token checks and parsing */
     public CheckTokenUseCase checkTokens() {
         return tokenService;
+    }
+
+    /** @return reading registered users */
+    public FindUserUseCase findUsers() {
+        return userQueries;
     }
 
     /** @return refresh, revoke and listing */

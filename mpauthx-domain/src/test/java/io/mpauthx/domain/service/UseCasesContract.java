@@ -106,6 +106,18 @@ public abstract class UseCasesContract {
     }
 
     @Test
+    void findUserReadsTheStoredUserAndAnswersEmptyForAnythingElse() {
+        String openId = uniqueId("o");
+        oldFlowLogin(openId, null, null, profile("Ann"));
+
+        assertThat(useCases.findUsers().findUser(openId).flatMap(user -> user.profile()))
+                .contains(profile("Ann"));
+        assertThat(useCases.findUsers().findUser(uniqueId("o"))).isEmpty();
+        assertThat(useCases.findUsers().findUser(null)).isEmpty();
+        assertThat(useCases.findUsers().findUser("' OR 1=1 --")).isEmpty();
+    }
+
+    @Test
     void unionIdInTheDecryptedDataIsTheUserId() {
         String unionId = uniqueId("u");
         AuthResult result = oldFlowLogin(uniqueId("o"), null, unionId, profile("Ann"));

@@ -1,0 +1,79 @@
+package io.mpauthx.adapter.memory;
+
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.port.out.TokenStore;
+import io.mpauthx.domain.port.out.TokenStoreContract;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InMemoryTokenStoreTest extends TokenStoreContract {
+
+    @Override
+    protected TokenStore newStore() {
+        return InMemoryAdapters.tokenStore(Clock.systemUTC());
+    }
+
+    @Test
+    void tokenExpiresByTheInjectedClock() {
+        MutableClock clock = new MutableClock();
+        TokenStore timed = InMemoryAdapters.tokenStore(clock);
+        TokenOwner owner = newOwner();
+        TokenHash hash = newHash();
+        timed.issue(owner, hash, Duration.ofMinutes(5), 10);
+
+        clock.advance(Duration.ofMinutes(5).minusMillis(1));
+        assertThat(timed.isLive(owner, hash)).isTrue();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(timed.isLive(owner, hash)).isFalse();
+        assertThat(timed.liveTokens(owner)).isEmpty();
+    }
+
+    @Test
+    void expiredTokensOfOwnersWhoNeverReturnAreReclaimedByLaterWrites() {
+        MutableClock clock = new MutableClock();
+        InMemoryTokenStore timed = (InMemoryTokenStore) InMemoryAdapters.tokenStore(clock);
+        for (int i = 0; i < 10_000; i++) {
+            timed.issue(newOwner(), newHash(), Duration.ofMinutes(1), 10);
+        }
+        clock.advance(Duration.ofMinutes(2));
+
+        for (int i = 0; i < 10_000; i++) {
+            TokenOwner owner = newOwner();
+            timed.issue(owner, newHash(), Duration.ofMinutes(1), 10);
+            timed.revokeAll(owner);
+        }
+
+        assertThat(timed.heldTokens()).isZero();
+    }
+
+    @Test
+    void revokedAndCappedTokensLeaveNothingBehind() {
+        InMemoryTokenStore held = (InMemoryTokenStore) store;
+        TokenOwner owner = newOwner();
+        for (int i = 0; i < 100; i++) {
+            held.issue(owner, newHash(), LONG_TTL, 3);
+        }
+        assertThat(held.heldTokens()).isEqualTo(3);
+        held.replaceAll(owner, newHash(), LONG_TTL);
+        assertThat(held.heldTokens()).isEqualTo(1);
+        held.revokeAll(owner);
+        assertThat(held.heldTokens()).isZero();
+    }
+
+    @Test
+    void closedStoreRefusesCalls() {
+        TokenStore closed = newStore();
+        closed.close();
+        assertThatThrownBy(() -> closed.isLive(newOwner(), newHash()))
+                .isInstanceOfSatisfying(MpAuthXException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR));
+    }
+}

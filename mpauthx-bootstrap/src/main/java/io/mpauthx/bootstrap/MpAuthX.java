@@ -1,0 +1,258 @@
+package io.mpauthx.bootstrap;
+
+import io.mpauthx.domain.AuthResult;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.TokenInfo;
+import io.mpauthx.domain.User;
+import io.mpauthx.domain.port.in.AuthorizeUseCase;
+import io.mpauthx.domain.port.in.CheckTokenUseCase;
+import io.mpauthx.domain.port.in.FindUserUseCase;
+import io.mpauthx.domain.port.in.LoginCommand;
+import io.mpauthx.domain.port.in.ManageTokensUseCase;
+import io.mpauthx.domain.service.UseCases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Login and access tokens for the backend of a WeChat Mini Program: the one object an application uses.
+ * Thread-safe; make one per application with {@link #builder()} and {@link #close()} it at shutdown.
+ *
+ * <p>Every method returns its documented result or throws {@link MpAuthXException} carrying a
+ * {@link StatusCode}; nothing else escapes. Methods taking a token or user id accept any string (null,
+ * garbage) and answer {@code false}, empty or 0 for input that is not well-formed.
+ */
+public final class MpAuthX implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MpAuthX.class);
+
+    private final AuthorizeUseCase authorization;
+    private final CheckTokenUseCase checks;
+    private final ManageTokensUseCase management;
+    private final FindUserUseCase userQueries;
+    private final String sku;
+    private final List<Object> adapters;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    MpAuthX(UseCases useCases, String sku, Object... adapters) {
+        this.authorization = useCases.authorize();
+        this.checks = useCases.checkTokens();
+        this.management = useCases.manageTokens();
+        this.userQueries = useCases.findUsers();
+        this.sku = sku;
+        this.adapters = List.of(adapters);
+        LOG.debug("mpauthx ready for sku {}", sku);
+    }
+
+    /** @return a builder for a new instance */
+    public static MpAuthXBuilder builder() {
+        return new MpAuthXBuilder();
+    }
+
+    /**
+     * The old login flow: the code of {@code wx.login()} plus the encrypted profile of {@code wx.getUserInfo}.
+     *
+     * @param code the one-time code
+     * @param encryptedData base64 ciphertext of the profile
+     * @param iv base64 IV of the profile
+     * @return success carrying the new token of this device
+     * @throws MpAuthXException 6001 naming a missing argument, 6002–6006 when WeChat cannot be reached or
+     *         answers badly, 6008 when WeChat refuses the code, 6009 when the profile belongs to someone else,
+     *         6011 when the profile cannot be decrypted, 6000 when a store failed
+     */
+    public AuthResult authorize(String code, String encryptedData, String iv) {
+        try {
+            return authorization.authorize(LoginCommand.withProfile(code, encryptedData, iv));
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * The modern login flow: the code of {@code wx.login()} only. The user is registered without profile.
+     *
+     * @param code the one-time code
+     * @return success carrying the new token of this device
+     * @throws MpAuthXException 6001 when the code is missing, 6002–6006 and 6008 as for the old flow,
+     *         6000 when a store failed
+     */
+    public AuthResult authorize(String code) {
+        try {
+            return authorization.authorize(LoginCommand.codeOnly(code));
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * The check every API call of the backend makes.
+     *
+     * @param token the token the phone sent; any string, null included
+     * @return true only if the token is well-formed, issued for this sku, not expired and not revoked
+     * @throws MpAuthXException 6000 when the token store failed (answer 503, don't log the user out)
+     */
+    public boolean isTokenValid(String token) {
+        try {
+            return checks.isTokenValid(token);
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * {@link #isTokenValid} for non-blocking servers.
+     *
+     * @param token the token the phone sent; any string, null included
+     * @return a stage with the answer, failed with {@link MpAuthXException} 6000 when the token store failed
+     */
+    public CompletionStage<Boolean> isTokenValidAsync(String token) {
+        try {
+            return checks.isTokenValidAsync(token);
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(asMpAuthXException(failure));
+        }
+    }
+
+    /**
+     * Revokes every live token of the user for this sku and issues one new token, atomically.
+     *
+     * @param userId the user's unionId or openId
+     * @return success carrying the new token
+     * @throws MpAuthXException 6001 when the id is blank, 6010 when the user was never registered,
+     *         6000 when a store failed
+     */
+    public AuthResult refreshToken(String userId) {
+        try {
+            return management.refreshToken(userId);
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * Pure parsing, no I/O.
+     *
+     * @param token any string, null included
+     * @return the user id (unionId or openId) inside a well-formed token, else empty
+     */
+    public Optional<String> extractOpenId(String token) {
+        return checks.extractOpenId(token);
+    }
+
+    /**
+     * Pure parsing, no I/O.
+     *
+     * @param token any string, null included
+     * @return the sku inside a well-formed token, else empty
+     */
+    public Optional<String> extractSku(String token) {
+        return checks.extractSku(token);
+    }
+
+    /**
+     * Logs out one device.
+     *
+     * @param token the token to revoke; any string, null included
+     * @return true if the token was live for this sku and is now revoked
+     * @throws MpAuthXException 6000 when the token store failed
+     */
+    public boolean revokeToken(String token) {
+        try {
+            return management.revokeToken(token);
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * Logs out every device of the user for this sku.
+     *
+     * @param userId the user's id; any string, null included
+     * @return how many live tokens were revoked
+     * @throws MpAuthXException 6000 when the token store failed
+     */
+    public int revokeAllTokens(String userId) {
+        try {
+            return management.revokeAllTokens(userId);
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * "Where am I logged in".
+     *
+     * @param userId the user's id; any string, null included
+     * @return the user's live tokens for this sku, oldest first, each as a non-secret id with its lifetime
+     * @throws MpAuthXException 6000 when the token store failed
+     */
+    public List<TokenInfo> activeTokens(String userId) {
+        try {
+            return management.activeTokens(userId);
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /**
+     * Reads a registered user back, with the profile stored at the last old-flow login.
+     *
+     * @param userId the user's unionId or openId; any string, null included
+     * @return the user, or empty when none with that id was registered
+     * @throws MpAuthXException 6000 when the user database failed
+     */
+    public Optional<User> findUser(String userId) {
+        try {
+            return userQueries.findUser(userId);
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    /** Releases the stores' connections and threads. Idempotent; later calls fail with 6000. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<Object> reversed = new ArrayList<>(adapters);
+        Collections.reverse(reversed);
+        for (Object adapter : reversed) {
+            if (adapter instanceof AutoCloseable closeable) {
+                closeQuietly(closeable);
+            }
+        }
+        LOG.debug("mpauthx for sku {} closed", sku);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception failure) {
+            LOG.warn("closing {} failed", closeable.getClass().getName(), failure);
+        }
+    }
+
+    /** The safety net of "nothing else escapes": a bug in an adapter surfaces as 9999, logged once here. */
+    private static MpAuthXException asMpAuthXException(RuntimeException failure) {
+        if (failure instanceof MpAuthXException known) {
+            return known;
+        }
+        LOG.error("unexpected failure inside mpauthx ({})", failure.getClass().getName(), failure);
+        return new MpAuthXException(StatusCode.UNKNOWN_ERROR,
+                "unexpected " + failure.getClass().getSimpleName() + " inside mpauthx", failure);
+    }
+
+    @Override
+    public String toString() {
+        return "MpAuthX[sku=" + sku + (closed.get() ? ", closed" : "") + "]";
+    }
+}

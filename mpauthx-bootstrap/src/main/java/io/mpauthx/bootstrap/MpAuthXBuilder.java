@@ -1,0 +1,267 @@
+package io.mpauthx.bootstrap;
+
+import io.mpauthx.adapter.memory.InMemoryAdapters;
+import io.mpauthx.domain.AuthSettings;
+import io.mpauthx.domain.Identifiers;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.port.out.Decryptor;
+import io.mpauthx.domain.port.out.TokenStore;
+import io.mpauthx.domain.port.out.UserRepository;
+import io.mpauthx.domain.port.out.WeChatGateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Collects the settings of an {@link MpAuthX}; nothing is opened or checked until {@link #build()}, which
+ * validates everything at once and names every problem. Not thread-safe; use it from one thread.
+ *
+ * <p>Storage is always chosen, never defaulted: a user store ({@code sqlite(path)},
+ * {@link #inMemoryUserRepository()} or {@link #userRepository(UserRepository)}) and a token store
+ * ({@code redis(uri)}, {@link #inMemoryTokenStore()} or {@link #tokenStore(TokenStore)}) must be given, so a
+ * forgotten database cannot silently lose every user at restart.
+ */
+public final class MpAuthXBuilder {
+
+    /** Environment variable of the app id (the original's name). */
+    public static final String ENV_APP_ID = "MPAUTHX_APPID";
+    /** Environment variable of the app secret (the original's name). */
+    public static final String ENV_APP_SECRET = "MPAUTHX_APPSECRET";
+    /** Environment variable of the sku. */
+    public static final String ENV_SKU = "MPAUTHX_SKU";
+    /** Environment variable of the token lifetime in seconds. */
+    public static final String ENV_TOKEN_TTL_SECONDS = "MPAUTHX_TOKEN_TTL_SECONDS";
+    /** Environment variable of the device cap. */
+    public static final String ENV_MAX_TOKENS_PER_USER = "MPAUTHX_MAX_TOKENS_PER_USER";
+
+    private String appId;
+    private String appSecret;
+    private String sku;
+    private Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
+    private int maxTokensPerUser = AuthSettings.DEFAULT_MAX_TOKENS_PER_USER;
+    private Clock clock = Clock.systemUTC();
+    private AdapterChoice<TokenStore> tokenStore;
+    private AdapterChoice<UserRepository> userRepository;
+    private AdapterChoice<WeChatGateway> weChatGateway;
+    private AdapterChoice<Decryptor> decryptor;
+
+    MpAuthXBuilder() {
+    }
+
+    /**
+     * @param appId the Mini Program's app id; required
+     * @return this builder
+     */
+    public MpAuthXBuilder appId(String appId) {
+        this.appId = appId;
+        return this;
+    }
+
+    /**
+     * @param appSecret the Mini Program's app secret; required, never logged or shown
+     * @return this builder
+     */
+    public MpAuthXBuilder appSecret(String appSecret) {
+        this.appSecret = appSecret;
+        return this;
+    }
+
+    /**
+     * @param sku the project namespace of tokens, {@code [A-Za-z0-9_-]{1,64}}; required
+     * @return this builder
+     */
+    public MpAuthXBuilder sku(String sku) {
+        this.sku = sku;
+        return this;
+    }
+
+    /**
+     * @param tokenTtl how long a token lives; positive; default three days, as the original
+     * @return this builder
+     */
+    public MpAuthXBuilder tokenTtl(Duration tokenTtl) {
+        this.tokenTtl = tokenTtl;
+        return this;
+    }
+
+    /**
+     * @param maxTokensPerUser how many devices one user may be logged in on per sku; at least 1; default 10
+     * @return this builder
+     */
+    public MpAuthXBuilder maxTokensPerUser(int maxTokensPerUser) {
+        this.maxTokensPerUser = maxTokensPerUser;
+        return this;
+    }
+
+    /**
+     * @param clock the clock of the in-process adapters; default UTC system clock; tests pass one they move
+     * @return this builder
+     */
+    public MpAuthXBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /**
+     * Keeps tokens in this process: the embedded default for one instance. Tokens are lost at restart.
+     *
+     * @return this builder
+     */
+    public MpAuthXBuilder inMemoryTokenStore() {
+        this.tokenStore = new AdapterChoice<>("in-memory", config -> InMemoryAdapters.tokenStore(config.clock()));
+        return this;
+    }
+
+    /**
+     * @param store a token store of your own; closed by {@link MpAuthX#close()}
+     * @return this builder
+     */
+    public MpAuthXBuilder tokenStore(TokenStore store) {
+        this.tokenStore = AdapterChoice.custom("token store", Objects.requireNonNull(store, "store"));
+        return this;
+    }
+
+    /**
+     * Keeps users in this process. Users are lost at restart: for tests and demos.
+     *
+     * @return this builder
+     */
+    public MpAuthXBuilder inMemoryUserRepository() {
+        this.userRepository = new AdapterChoice<>("in-memory", config -> InMemoryAdapters.userRepository(config.clock()));
+        return this;
+    }
+
+    /**
+     * @param repository a user repository of your own; closed by {@link MpAuthX#close()}
+     * @return this builder
+     */
+    public MpAuthXBuilder userRepository(UserRepository repository) {
+        this.userRepository = AdapterChoice.custom("user repository", Objects.requireNonNull(repository, "repository"));
+        return this;
+    }
+
+    /**
+     * @param gateway a jscode2session gateway of your own, instead of WeChat's HTTP API
+     * @return this builder
+     */
+    public MpAuthXBuilder weChatGateway(WeChatGateway gateway) {
+        this.weChatGateway = AdapterChoice.custom("WeChat gateway", Objects.requireNonNull(gateway, "gateway"));
+        return this;
+    }
+
+    /**
+     * @param userDataDecryptor a decryptor of your own for {@code encryptedData}
+     * @return this builder
+     */
+    public MpAuthXBuilder decryptor(Decryptor userDataDecryptor) {
+        this.decryptor = AdapterChoice.custom("decryptor", Objects.requireNonNull(userDataDecryptor, "userDataDecryptor"));
+        return this;
+    }
+
+    /**
+     * Takes settings from the process environment; see {@link #fromEnvironment(Map)}.
+     *
+     * @return this builder
+     */
+    public MpAuthXBuilder fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Takes every setting present in the given environment: {@value #ENV_APP_ID}, {@value #ENV_APP_SECRET},
+     * {@value #ENV_SKU}, {@value #ENV_TOKEN_TTL_SECONDS}, {@value #ENV_MAX_TOKENS_PER_USER}. Absent variables
+     * leave the builder as it was; calls after this one override.
+     *
+     * @param environment variable names to values
+     * @return this builder
+     * @throws MpAuthXException 6001 when a numeric variable is not a number
+     */
+    public MpAuthXBuilder fromEnvironment(Map<String, String> environment) {
+        ifPresent(environment, ENV_APP_ID, this::appId);
+        ifPresent(environment, ENV_APP_SECRET, this::appSecret);
+        ifPresent(environment, ENV_SKU, this::sku);
+        ifPresent(environment, ENV_TOKEN_TTL_SECONDS,
+                value -> tokenTtl(Duration.ofSeconds(parseNumber(ENV_TOKEN_TTL_SECONDS, value))));
+        ifPresent(environment, ENV_MAX_TOKENS_PER_USER,
+                value -> maxTokensPerUser((int) parseNumber(ENV_MAX_TOKENS_PER_USER, value)));
+        return this;
+    }
+
+    /**
+     * Validates the settings without opening anything; for {@link MpAuthXModule} wiring of your own.
+     *
+     * @return the configuration
+     * @throws MpAuthXException 6001 listing every missing or invalid setting
+     */
+    public MpAuthXConfig buildConfig() {
+        List<String> problems = new ArrayList<>();
+        requireText(appId, "appId", problems);
+        requireText(appSecret, "appSecret", problems);
+        if (sku == null || sku.isBlank()) {
+            problems.add("sku is required");
+        } else if (!Identifiers.isValidSku(sku)) {
+            problems.add("sku must match [A-Za-z0-9_-]{1,64} (no '.', which separates the parts of a token)");
+        }
+        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
+            problems.add("tokenTtl must be positive");
+        }
+        if (maxTokensPerUser < 1) {
+            problems.add("maxTokensPerUser must be at least 1");
+        }
+        if (clock == null) {
+            problems.add("clock must not be null");
+        }
+        if (userRepository == null) {
+            problems.add("no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)");
+        }
+        if (tokenStore == null) {
+            problems.add("no token store chosen: call redis(uri), inMemoryTokenStore() or tokenStore(...)");
+        }
+        if (weChatGateway == null || decryptor == null) {
+            problems.add("no WeChat adapter chosen: call weChatGateway(...) and decryptor(...)");
+        }
+        if (!problems.isEmpty()) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+                    "invalid MpAuthX configuration: " + String.join("; ", problems));
+        }
+        AuthSettings settings = new AuthSettings(appId, sku, tokenTtl, maxTokensPerUser);
+        return new MpAuthXConfig(settings, appSecret, clock, tokenStore, userRepository, weChatGateway, decryptor);
+    }
+
+    /**
+     * Validates the settings and opens the chosen adapters.
+     *
+     * @return a ready, thread-safe facade; close it when the application stops
+     * @throws MpAuthXException 6001 for invalid settings, 6000 when a store cannot be opened
+     */
+    public MpAuthX build() {
+        return MpAuthXModule.createFacade(new MpAuthXModule(buildConfig()));
+    }
+
+    private static void requireText(String value, String name, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(name + " is required");
+        }
+    }
+
+    private static void ifPresent(Map<String, String> environment, String name, Consumer<String> setter) {
+        String value = environment.get(name);
+        if (value != null && !value.isBlank()) {
+            setter.accept(value.strip());
+        }
+    }
+
+    private static long parseNumber(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notANumber) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, name + " must be a whole number");
+        }
+    }
+}

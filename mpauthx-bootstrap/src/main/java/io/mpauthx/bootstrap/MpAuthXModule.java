@@ -1,0 +1,119 @@
+package io.mpauthx.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.mpauthx.domain.AuthSettings;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.port.out.Decryptor;
+import io.mpauthx.domain.port.out.TokenStore;
+import io.mpauthx.domain.port.out.UserRepository;
+import io.mpauthx.domain.port.out.WeChatGateway;
+import io.mpauthx.domain.service.UseCases;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+
+/**
+ * Binds every port of mpauthx to the adapters chosen in an {@link MpAuthXConfig}, and the {@link MpAuthX}
+ * facade on top. Fast and side-effect free: adapters are opened by the providers, when first asked for.
+ *
+ * <p>Swap any adapter with {@code Modules.override(new MpAuthXModule(config)).with(yourModule)} binding the
+ * port type, then {@code Guice.createInjector(...).getInstance(MpAuthX.class)} or {@link #createFacade}.
+ */
+public final class MpAuthXModule extends AbstractModule {
+
+    private final MpAuthXConfig config;
+
+    /**
+     * @param config the validated configuration, from {@link MpAuthXBuilder#buildConfig()}
+     */
+    public MpAuthXModule(MpAuthXConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Creates the injector for the module(s) and returns the facade, turning a failure to open an adapter
+     * into the {@link MpAuthXException} that caused it.
+     *
+     * @param module {@code MpAuthXModule}, possibly overridden
+     * @return the ready facade
+     * @throws MpAuthXException 6000 when a store cannot be opened
+     */
+    public static MpAuthX createFacade(Module module) {
+        try {
+            return Guice.createInjector(module).getInstance(MpAuthX.class);
+        } catch (ProvisionException failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MpAuthXException mpAuthXFailure) {
+                    throw mpAuthXFailure;
+                }
+            }
+            throw new MpAuthXException(StatusCode.UNKNOWN_ERROR, "could not wire MpAuthX", failure);
+        }
+    }
+
+    @Override
+    protected void configure() {
+        // every binding is a @Provides method below
+    }
+
+    @Provides
+    @Singleton
+    MpAuthXConfig config() {
+        return config;
+    }
+
+    @Provides
+    @Singleton
+    AuthSettings settings() {
+        return config.settings();
+    }
+
+    @Provides
+    @Singleton
+    TokenStore tokenStore() {
+        return config.tokenStore().open(config);
+    }
+
+    @Provides
+    @Singleton
+    UserRepository userRepository() {
+        return config.userRepository().open(config);
+    }
+
+    @Provides
+    @Singleton
+    WeChatGateway weChatGateway() {
+        return config.weChatGateway().open(config);
+    }
+
+    @Provides
+    @Singleton
+    Decryptor decryptor() {
+        return config.decryptor().open(config);
+    }
+
+    @Provides
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Provides
+    @Singleton
+    UseCases useCases(AuthSettings settings, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
+                      Decryptor decryptor, SecureRandom random) {
+        return UseCases.create(settings, tokenStore, users, weChat, decryptor, random);
+    }
+
+    @Provides
+    @Singleton
+    MpAuthX mpAuthX(UseCases useCases, TokenStore tokenStore, UserRepository users, WeChatGateway weChat) {
+        return new MpAuthX(useCases, config.sku(), tokenStore, users, weChat);
+    }
+}

@@ -1,0 +1,88 @@
+package io.mpauthx.bootstrap.architecture;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The hexagon's arrows as ArchUnit rules; {@link ArchitectureTest} runs them, {@link ArchitectureRulesBiteTest} shows they fail. */
+final class ArchitectureRules {
+
+    @ArchTest
+    static final ArchRule domain_depends_only_on_the_jdk = classes()
+            .that().resideInAPackage("io.mpauthx.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.mpauthx.domain..")
+            .because("the domain is the centre of the hexagon and must run with nothing but the JDK");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_know_each_other = slices()
+            .matching("io.mpauthx.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .because("each adapter implements ports of the domain and nothing else");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_know_the_bootstrap = noClasses()
+            .that().resideInAPackage("io.mpauthx.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("io.mpauthx.bootstrap..")
+            .because("the bootstrap wires adapters, never the other way round");
+
+    @ArchTest
+    static final ArchRule only_the_bootstrap_uses_guice = noClasses()
+            .that().resideOutsideOfPackage("io.mpauthx.bootstrap..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..")
+            .because("dependency injection is a wiring concern; domain and adapters stay framework-free");
+
+    @ArchTest
+    static final ArchRule only_the_redis_adapter_uses_lettuce = noClasses()
+            .that().resideOutsideOfPackage("io.mpauthx.adapter.redis..")
+            .and().resideOutsideOfPackage("io.mpauthx.bootstrap..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..")
+            .because("Redis client types stay behind the TokenStore port");
+
+    @ArchTest
+    static final ArchRule only_the_sqlite_adapter_uses_jdbc_libraries = noClasses()
+            .that().resideOutsideOfPackage("io.mpauthx.adapter.sqlite..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.flywaydb..")
+            .because("SQLite and Flyway stay behind the UserRepository port");
+
+    @ArchTest
+    static final ArchRule only_the_wechat_adapter_uses_http_and_json = noClasses()
+            .that().resideOutsideOfPackage("io.mpauthx.adapter.wechat..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.gson..", "java.net.http..")
+            .because("WeChat's HTTP API and its JSON stay behind the WeChatGateway port");
+
+    @ArchTest
+    static final ArchRule outgoing_ports_are_interfaces = classes()
+            .that().resideInAPackage("io.mpauthx.domain.port.out..")
+            .and().areTopLevelClasses()
+            .should().beInterfaces()
+            .because("outgoing ports are contracts adapters implement");
+
+    @ArchTest
+    static final ArchRule no_package_cycles = slices()
+            .matching("io.mpauthx.(**)")
+            .should().beFreeOfCycles()
+            .because("cycles make the hexagon's layers meaningless");
+
+    @ArchTest
+    static final ArchRule no_standard_streams = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+            .because("library code logs through SLF4J");
+
+    @ArchTest
+    static final ArchRule no_generic_exceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
+            .because("failures are MpAuthXException with a status code");
+
+    @ArchTest
+    static final ArchRule no_java_util_logging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING
+            .because("library code logs through SLF4J");
+
+    @ArchTest
+    static final ArchRule no_field_injection = GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION
+            .because("dependencies arrive through constructors and @Provides methods");
+
+    private ArchitectureRules() {
+    }
+}

@@ -1,0 +1,58 @@
+package io.mpauthx.bootstrap.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.EvaluationResult;
+import io.mpauthx.domain.archsample.DomainClassThatUsesGuice;
+import io.mpauthx.domain.archsample.PortCycleA;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each rule shown to fail on a deliberate violation kept in the test sources (never in production code). */
+class ArchitectureRulesBiteTest {
+
+    private static final JavaClasses VIOLATIONS =
+            new ClassFileImporter().importPackages("io.mpauthx.domain.archsample");
+
+    @Test
+    void domainRuleFailsOnADomainClassThatImportsGuice() {
+        EvaluationResult result = ArchitectureRules.domain_depends_only_on_the_jdk.evaluate(VIOLATIONS);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line)
+                        .contains(DomainClassThatUsesGuice.class.getName()).contains("com.google.inject"));
+    }
+
+    @Test
+    void guiceRuleFailsOutsideTheBootstrap() {
+        EvaluationResult result = ArchitectureRules.only_the_bootstrap_uses_guice.evaluate(VIOLATIONS);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains(DomainClassThatUsesGuice.class.getSimpleName()));
+    }
+
+    @Test
+    void cycleRuleFailsOnTwoPackagesThatUseEachOther() {
+        EvaluationResult result = ArchitectureRules.no_package_cycles.evaluate(VIOLATIONS);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains(PortCycleA.class.getSimpleName());
+    }
+
+    @Test
+    void productionClassesHaveNoViolationOfTheSameRules() {
+        JavaClasses production = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .withImportOption(new DoNotIncludeTestJars())
+                .importPackages("io.mpauthx");
+
+        assertThat(production).isNotEmpty();
+        assertThat(ArchitectureRules.domain_depends_only_on_the_jdk.evaluate(production).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.only_the_bootstrap_uses_guice.evaluate(production).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.no_package_cycles.evaluate(production).hasViolation()).isFalse();
+    }
+}

@@ -5,7 +5,8 @@ import io.mpauthx.domain.StatusCode;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How to reach jscode2session: the app's credentials, the base URL, the timeouts and the retry of errcode -1.
@@ -170,17 +171,24 @@ public final class WeChatSettings {
         /**
          * @return the settings
          * @throws MpAuthXException 6001 when the app id or secret is missing or blank
-         * @throws IllegalArgumentException when another setting is out of range, naming it
+         * @throws IllegalArgumentException when other settings are out of range, naming each of them
          */
         public WeChatSettings build() {
             requireText(appId, "appId");
             requireText(appSecret, "appSecret");
-            checkBaseUrl(baseUrl);
-            requirePositive(connectTimeout, "connectTimeout");
-            requirePositive(requestTimeout, "requestTimeout");
-            requirePositive(retryBackoff, "retryBackoff");
+            List<String> problems = new ArrayList<>();
+            if (!isHttpUrlWithoutQuery(baseUrl)) {
+                problems.add("baseUrl must be an absolute http(s) URL with a host and no query or fragment, was "
+                        + baseUrl);
+            }
+            requirePositive(connectTimeout, "connectTimeout", problems);
+            requirePositive(requestTimeout, "requestTimeout", problems);
+            requirePositive(retryBackoff, "retryBackoff", problems);
             if (maxRetries < 0 || maxRetries > DEFAULT_MAX_RETRIES) {
-                throw new IllegalArgumentException("maxRetries must be 0 to " + DEFAULT_MAX_RETRIES + ", was " + maxRetries);
+                problems.add("maxRetries must be 0 to " + DEFAULT_MAX_RETRIES + ", was " + maxRetries);
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
             }
             return new WeChatSettings(this);
         }
@@ -191,19 +199,16 @@ public final class WeChatSettings {
             }
         }
 
-        private static void requirePositive(Duration value, String name) {
+        private static void requirePositive(Duration value, String name, List<String> problems) {
             if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+                problems.add(name + " must be a positive duration, was " + value);
             }
         }
 
-        private static void checkBaseUrl(URI url) {
-            Objects.requireNonNull(url, "baseUrl");
-            boolean http = "https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme());
-            if (!http || url.getHost() == null || url.getRawQuery() != null || url.getRawFragment() != null) {
-                throw new IllegalArgumentException(
-                        "baseUrl must be an absolute http(s) URL with a host and no query or fragment, was " + url);
-            }
+        private static boolean isHttpUrlWithoutQuery(URI url) {
+            return url != null
+                    && ("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))
+                    && url.getHost() != null && url.getRawQuery() == null && url.getRawFragment() == null;
         }
     }
 }

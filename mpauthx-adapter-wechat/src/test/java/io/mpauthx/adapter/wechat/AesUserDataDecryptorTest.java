@@ -18,8 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import static io.mpauthx.domain.testing.Failures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AesUserDataDecryptorTest {
 
@@ -83,11 +83,7 @@ class AesUserDataDecryptorTest {
     void wrongIvOfTheRightLengthIsRefused() {
         String otherIv = Base64.getEncoder().encodeToString(new byte[16]);
 
-        MpAuthXException failure = catchThrowableOfType(MpAuthXException.class,
-                () -> decryptor.decrypt(DATA, otherIv, KEY));
-
-        assertThat(failure.statusCode()).isEqualTo(StatusCode.USER_INFO_DECRYPTION_ERROR);
-        assertThat(failure.getMessage()).contains("iv does not belong to this data");
+        refused(() -> decryptor.decrypt(DATA, otherIv, KEY), "iv does not belong to this data");
     }
 
     @Test
@@ -101,9 +97,7 @@ class AesUserDataDecryptorTest {
     }
 
     private void refused(ThrowingCallable decryption, String expectedMessagePart) {
-        MpAuthXException failure = catchThrowableOfType(MpAuthXException.class, decryption);
-        assertThat(failure).as("expected a refusal mentioning: %s", expectedMessagePart).isNotNull();
-        assertThat(failure.statusCode()).isEqualTo(StatusCode.USER_INFO_DECRYPTION_ERROR);
+        MpAuthXException failure = assertFailsWith(StatusCode.USER_INFO_DECRYPTION_ERROR, decryption);
         assertThat(failure.getMessage()).contains(expectedMessagePart);
         messages.add(failure.getMessage());
     }

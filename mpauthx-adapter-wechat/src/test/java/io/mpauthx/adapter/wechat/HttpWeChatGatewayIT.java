@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
 
+import static io.mpauthx.domain.testing.Failures.assertFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -191,12 +192,5 @@ class HttpWeChatGatewayIT {
         MpAuthXException failure = assertFailsWith(StatusCode.SESSION_KEY_AND_OPENID_REQUEST_ERROR, call);
         assertThat(failure.weChatErrorCode()).hasValue(errcode);
         assertThat(failure.getMessage()).contains(Integer.toString(errcode)).doesNotContain(SECRET);
-    }
-
-    private static MpAuthXException assertFailsWith(StatusCode code, ThrowingCallable call) {
-        MpAuthXException failure = catchThrowableOfType(MpAuthXException.class, call);
-        assertThat(failure).as("expected MpAuthXException %s", code).isNotNull();
-        assertThat(failure.statusCode()).as(failure.getMessage()).isEqualTo(code);
-        return failure;
     }
 }

@@ -52,6 +52,13 @@ class WeChatSettingsTest {
     }
 
     @Test
+    void everyOutOfRangeSettingIsNamedAtOnce() {
+        assertThatThrownBy(() -> credentials().baseUrl(null).requestTimeout(null).retryBackoff(Duration.ZERO).build())
+                .hasMessageContaining("baseUrl").hasMessageContaining("requestTimeout")
+                .hasMessageContaining("retryBackoff");
+    }
+
+    @Test
     void toStringHidesTheSecret() {
         assertThat(credentials().build().toString()).contains("wx-app").doesNotContain("the-app-secret");
     }

@@ -1,5 +1,6 @@
 package io.mpauthx.testkit.wechat;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,11 @@ public record SandboxLogin(String code, String encryptedData, String iv, String 
         Objects.requireNonNull(encryptedData, "encryptedData");
         Objects.requireNonNull(iv, "iv");
         Objects.requireNonNull(sessionKey, "sessionKey");
+    }
+
+    /** @return every part of this login that must never appear in a log line or message, for log-capture tests */
+    public List<String> secrets() {
+        return List.of(code, encryptedData, iv, sessionKey);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mpauthx.bootstrap;
 
 import io.mpauthx.adapter.memory.InMemoryAdapters;
+import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.Identifiers;
@@ -12,6 +13,8 @@ import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.port.out.WeChatGateway;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +45,8 @@ public final class MpAuthXBuilder {
     public static final String ENV_TOKEN_TTL_SECONDS = "MPAUTHX_TOKEN_TTL_SECONDS";
     /** Environment variable of the device cap. */
     public static final String ENV_MAX_TOKENS_PER_USER = "MPAUTHX_MAX_TOKENS_PER_USER";
+    /** Environment variable of the SQLite user database file; see {@link #sqlite(Path)}. */
+    public static final String ENV_SQLITE_PATH = "MPAUTHX_SQLITE_PATH";
 
     private String appId;
     private String appSecret;
@@ -144,6 +149,21 @@ public final class MpAuthXBuilder {
     }
 
     /**
+     * Keeps users in a SQLite file, the production user store. At {@link #build()} the file and its parent folders
+     * are created when missing and its schema is migrated by Flyway; a database of the Node.js mpauthx is adopted
+     * with every row. Its connections are released by {@link MpAuthX#close()}.
+     *
+     * @param file the database file, e.g. {@code Path.of("users.db")}
+     * @return this builder
+     */
+    public MpAuthXBuilder sqlite(Path file) {
+        Objects.requireNonNull(file, "file");
+        this.userRepository = new AdapterChoice<>("SQLite " + file,
+                config -> SqliteAdapters.userRepository(file, config.clock()));
+        return this;
+    }
+
+    /**
      * @param repository a user repository of your own; closed by {@link MpAuthX#close()}
      * @return this builder
      */
@@ -210,12 +230,12 @@ public final class MpAuthXBuilder {
 
     /**
      * Takes every setting present in the given environment: {@value #ENV_APP_ID}, {@value #ENV_APP_SECRET},
-     * {@value #ENV_SKU}, {@value #ENV_TOKEN_TTL_SECONDS}, {@value #ENV_MAX_TOKENS_PER_USER}. Absent variables
-     * leave the builder as it was; calls after this one override.
+     * {@value #ENV_SKU}, {@value #ENV_TOKEN_TTL_SECONDS}, {@value #ENV_MAX_TOKENS_PER_USER},
+     * {@value #ENV_SQLITE_PATH}. Absent variables leave the builder as it was; calls after this one override.
      *
      * @param environment variable names to values
      * @return this builder
-     * @throws MpAuthXException 6001 when a numeric variable is not a number
+     * @throws MpAuthXException 6001 when a numeric variable is not a number or the path is not a path
      */
     public MpAuthXBuilder fromEnvironment(Map<String, String> environment) {
         ifPresent(environment, ENV_APP_ID, this::appId);
@@ -225,6 +245,7 @@ public final class MpAuthXBuilder {
                 value -> tokenTtl(Duration.ofSeconds(parseNumber(ENV_TOKEN_TTL_SECONDS, value))));
         ifPresent(environment, ENV_MAX_TOKENS_PER_USER,
                 value -> maxTokensPerUser((int) parseNumber(ENV_MAX_TOKENS_PER_USER, value)));
+        ifPresent(environment, ENV_SQLITE_PATH, value -> sqlite(parsePath(ENV_SQLITE_PATH, value)));
         return this;
     }
 
@@ -298,6 +319,15 @@ public final class MpAuthXBuilder {
             return Long.parseLong(value);
         } catch (NumberFormatException notANumber) {
             throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, name + " must be a whole number");
+        }
+    }
+
+    private static Path parsePath(String name, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException notAPath) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+                    name + " is not a file path: " + notAPath.getReason());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.mpauthx.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Provides;
@@ -45,9 +46,11 @@ public final class MpAuthXModule extends AbstractModule {
      * @throws MpAuthXException 6000 when a store cannot be opened
      */
     public static MpAuthX createFacade(Module module) {
+        Injector injector = Guice.createInjector(module);
         try {
-            return Guice.createInjector(module).getInstance(MpAuthX.class);
+            return injector.getInstance(MpAuthX.class);
         } catch (ProvisionException failure) {
+            injector.getInstance(OpenedAdapters.class).closeAll();
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof MpAuthXException mpAuthXFailure) {
                     throw mpAuthXFailure;
@@ -76,26 +79,32 @@ public final class MpAuthXModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TokenStore tokenStore() {
-        return config.tokenStore().open(config);
+    OpenedAdapters openedAdapters() {
+        return new OpenedAdapters();
     }
 
     @Provides
     @Singleton
-    UserRepository userRepository() {
-        return config.userRepository().open(config);
+    TokenStore tokenStore(OpenedAdapters opened) {
+        return opened.register(config.tokenStore().open(config));
     }
 
     @Provides
     @Singleton
-    WeChatGateway weChatGateway() {
-        return config.weChatGateway().open(config);
+    UserRepository userRepository(OpenedAdapters opened) {
+        return opened.register(config.userRepository().open(config));
     }
 
     @Provides
     @Singleton
-    Decryptor decryptor() {
-        return config.decryptor().open(config);
+    WeChatGateway weChatGateway(OpenedAdapters opened) {
+        return opened.register(config.weChatGateway().open(config));
+    }
+
+    @Provides
+    @Singleton
+    Decryptor decryptor(OpenedAdapters opened) {
+        return opened.register(config.decryptor().open(config));
     }
 
     @Provides

@@ -1,0 +1,45 @@
+package io.mpauthx.adapter.sqlite;
+
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.port.out.UserRepository;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/** Creates the SQLite adapters. The one public entry point of this module. */
+public final class SqliteAdapters {
+
+    private SqliteAdapters() {
+    }
+
+    /**
+     * Opens the user database at {@code file}, stamping times with the UTC system clock.
+     *
+     * @param file the database file; it and its parent folders are created when missing
+     * @return an open, migrated repository; close it to release its connections
+     * @throws MpAuthXException with {@code DATABASE_RELATED_ERROR} (6000), naming the file, when it cannot be
+     *     created, opened, written or migrated (read-only, corrupt, not a database, a folder in the way)
+     * @see #userRepository(Path, Clock)
+     */
+    public static UserRepository userRepository(Path file) {
+        return userRepository(file, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the user database at {@code file}: creates it and its parent folders when missing, switches it to
+     * WAL, and migrates its schema with Flyway. A database of the Node.js mpauthx (its {@code user} table
+     * without a Flyway history) is baselined and migrated forward; its rows survive.
+     *
+     * @param file the database file
+     * @param clock the source of the {@code createdAt}/{@code updatedAt} stamps
+     * @return an open, migrated repository; close it to release its connections
+     * @throws MpAuthXException with {@code DATABASE_RELATED_ERROR} (6000), naming the file, when it cannot be
+     *     created, opened, written or migrated
+     */
+    public static UserRepository userRepository(Path file, Clock clock) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(clock, "clock");
+        return new SqliteUserRepository(SqliteDatabase.open(file), clock);
+    }
+}

@@ -1,0 +1,208 @@
+package io.mpauthx.adapter.sqlite;
+
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite file and its connections: a single writer behind a lock, so our own writes never meet
+ * {@code SQLITE_BUSY}, and a few readers that WAL lets run beside it. The busy timeout covers other processes on
+ * the same file. Every failure leaves here as {@link MpAuthXException} 6000 naming the file, logged once.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+    /** How long a statement waits for another process's lock, and a call for our writer or a reader. */
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** Reads are rare (refresh, admin listing); a few connections keep them off the writer's path. */
+    static final int READER_CONNECTIONS = 4;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabase.class);
+
+    /** Work on a connection; its {@link SQLException} becomes a 6000 failure. */
+    @FunctionalInterface
+    interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writerLock = new ReentrantLock();
+    private final ReaderPool readers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SqliteDatabase(Path file, Connection writer, ReaderPool readers) {
+        this.file = file;
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    /**
+     * Creates the file and its folders when missing, checks that it can be written and migrates it.
+     *
+     * @throws MpAuthXException 6000 naming the file when any of that fails
+     */
+    static SqliteDatabase open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        SQLiteDataSource files = dataSource(absolute);
+        Connection writer = null;
+        ReaderPool readers = null;
+        try {
+            createParentFolders(absolute);
+            writer = files.getConnection();
+            refuseReadOnly(writer);
+            int applied = SqliteSchema.migrate(files, writer);
+            readers = ReaderPool.open(files, READER_CONNECTIONS);
+            LOG.debug("SQLite user database {} open, {} migration(s) applied", absolute, applied);
+            return new SqliteDatabase(absolute, writer, readers);
+        } catch (SQLException | IOException | FlywayException e) {
+            closeQuietly(writer);
+            if (readers != null) {
+                readers.close();
+            }
+            LOG.error("Cannot open the SQLite user database {}", absolute, e);
+            throw new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                    "cannot open the SQLite user database " + absolute + ": " + reason(e), e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and the port promises
+        // that a write is durable once the call returns. See docs/sqlite.md.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file);
+        return source;
+    }
+
+    private static void createParentFolders(Path file) throws IOException {
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    /** SQLite opens an unwritable file read-only without a word; find out now rather than at the first login. */
+    private static void refuseReadOnly(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("ROLLBACK");
+        }
+    }
+
+    /** Runs a write on the one writer connection. */
+    <T> T write(String action, Work<T> work) {
+        refuseWhenClosed();
+        acquireWriter();
+        try {
+            refuseWhenClosed();
+            return work.on(writer);
+        } catch (SQLException e) {
+            throw failure(action, e);
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    /** Runs a read on a reader connection, which sees every write that returned before. */
+    <T> T read(String action, Work<T> work) {
+        refuseWhenClosed();
+        Connection reader = readers.borrow(BUSY_TIMEOUT).orElseThrow(() -> {
+            refuseWhenClosed();
+            return failure(action, "no reader connection came free within " + BUSY_TIMEOUT);
+        });
+        try {
+            return work.on(reader);
+        } catch (SQLException e) {
+            throw failure(action, e);
+        } finally {
+            readers.giveBack(reader);
+        }
+    }
+
+    private void acquireWriter() {
+        try {
+            if (!writerLock.tryLock(BUSY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw failure("writing", "the writer connection stayed busy for " + BUSY_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("writing", "interrupted while waiting for the writer connection");
+        }
+    }
+
+    private void refuseWhenClosed() {
+        if (closed.get()) {
+            throw new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                    "the SQLite user database " + file + " is closed");
+        }
+    }
+
+    private MpAuthXException failure(String action, SQLException cause) {
+        LOG.warn("SQLite user database {}: {} failed", file, action, cause);
+        return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                "SQLite user database " + file + ": " + action + " failed: " + reason(cause), cause);
+    }
+
+    private MpAuthXException failure(String action, String reason) {
+        LOG.warn("SQLite user database {}: {} failed: {}", file, action, reason);
+        return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                "SQLite user database " + file + ": " + action + " failed: " + reason);
+    }
+
+    /** The first line only: Flyway's messages run over many lines. */
+    private static String reason(Exception e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int lineEnd = message.indexOf('\n');
+        return lineEnd < 0 ? message : message.substring(0, lineEnd).strip();
+    }
+
+    /** Closes every connection; idle readers at once, the writer after the write in flight (if any). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        readers.close();
+        boolean locked = false;
+        try {
+            locked = writerLock.tryLock(BUSY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(writer);
+            if (locked) {
+                writerLock.unlock();
+            }
+        }
+        LOG.debug("SQLite user database {} closed", file);
+    }
+
+    static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing a SQLite connection failed", e);
+        }
+    }
+}

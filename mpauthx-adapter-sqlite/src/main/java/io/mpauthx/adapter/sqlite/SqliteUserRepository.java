@@ -1,0 +1,154 @@
+package io.mpauthx.adapter.sqlite;
+
+import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserProfile;
+import io.mpauthx.domain.port.out.UserRepository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The users in the original's {@code user} table. Rows the Node.js original wrote have no timestamps: they read
+ * as {@link Instant#EPOCH}, and {@code createdAt} stays so (we do not know it). Every value is a bound parameter.
+ */
+final class SqliteUserRepository implements UserRepository {
+
+    private static final String COLUMNS =
+            "openId, nickName, gender, language, city, province, country, avatarUrl, createdAt, updatedAt";
+
+    // One statement, so concurrent first logins of the same user cannot both insert. updatedAt never moves back,
+    // even when the wall clock does.
+    private static final String SAVE_PROFILE = "INSERT INTO user(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT(openId) DO UPDATE SET nickName = excluded.nickName, gender = excluded.gender,"
+            + " language = excluded.language, city = excluded.city, province = excluded.province,"
+            + " country = excluded.country, avatarUrl = excluded.avatarUrl,"
+            + " updatedAt = max(user.updatedAt, excluded.updatedAt)";
+    private static final String REGISTER_IF_ABSENT =
+            "INSERT INTO user(openId, createdAt, updatedAt) VALUES (?, ?, ?) ON CONFLICT(openId) DO NOTHING";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM user WHERE openId = ?";
+    private static final String LIST = "SELECT " + COLUMNS + " FROM user ORDER BY openId LIMIT ? OFFSET ?";
+
+    private final SqliteDatabase database;
+    private final Clock clock;
+
+    SqliteUserRepository(SqliteDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public void saveProfile(String userId, UserProfile profile) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(profile, "profile");
+        long now = clock.millis();
+        database.write("saving the profile of user " + userId, connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(SAVE_PROFILE)) {
+                upsert.setString(1, userId);
+                upsert.setString(2, profile.nickName());
+                upsert.setInt(3, profile.gender());
+                upsert.setString(4, profile.language());
+                upsert.setString(5, profile.city());
+                upsert.setString(6, profile.province());
+                upsert.setString(7, profile.country());
+                upsert.setString(8, profile.avatarUrl());
+                upsert.setLong(9, now);
+                upsert.setLong(10, now);
+                return upsert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void registerIfAbsent(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        long now = clock.millis();
+        database.write("registering user " + userId, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(REGISTER_IF_ABSENT)) {
+                insert.setString(1, userId);
+                insert.setLong(2, now);
+                insert.setLong(3, now);
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<User> find(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return database.read("looking up user " + userId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(FIND)) {
+                query.setString(1, userId);
+                return readUsers(query).stream().findFirst();
+            }
+        });
+    }
+
+    /** @throws IllegalArgumentException when {@code offset} is negative or {@code limit} below 1 */
+    @Override
+    public List<User> list(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be at least 0 and limit at least 1, got "
+                    + offset + " and " + limit);
+        }
+        return database.read("listing users", connection -> listOn(connection, offset, limit));
+    }
+
+    private static List<User> listOn(Connection connection, int offset, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(LIST)) {
+            query.setInt(1, limit);
+            query.setInt(2, offset);
+            return readUsers(query);
+        }
+    }
+
+    private static List<User> readUsers(PreparedStatement query) throws SQLException {
+        List<User> users = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                users.add(new User(rows.getString("openId"), profileOf(rows),
+                        Instant.ofEpochMilli(rows.getLong("createdAt")),
+                        Instant.ofEpochMilli(rows.getLong("updatedAt"))));
+            }
+        }
+        return users;
+    }
+
+    /** Rows registered by code only, and every row of the original, have no profile column set at all. */
+    private static Optional<UserProfile> profileOf(ResultSet row) throws SQLException {
+        String nickName = row.getString("nickName");
+        int gender = row.getInt("gender");
+        boolean noGender = row.wasNull();
+        String language = row.getString("language");
+        String city = row.getString("city");
+        String province = row.getString("province");
+        String country = row.getString("country");
+        String avatarUrl = row.getString("avatarUrl");
+        if (noGender && allNull(nickName, language, city, province, country, avatarUrl)) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserProfile(nickName, gender, language, city, province, country, avatarUrl));
+    }
+
+    private static boolean allNull(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Releases every connection. Idempotent; afterwards every call fails with 6000. */
+    @Override
+    public void close() {
+        database.close();
+    }
+}

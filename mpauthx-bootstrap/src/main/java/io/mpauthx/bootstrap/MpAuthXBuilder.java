@@ -2,6 +2,7 @@ package io.mpauthx.bootstrap;
 
 import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.adapter.sqlite.SqliteAdapters;
+import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.Identifiers;
 import io.mpauthx.domain.MpAuthXException;
@@ -11,6 +12,7 @@ import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.port.out.WeChatGateway;
 
+import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +62,9 @@ public final class MpAuthXBuilder {
     private Clock clock = Clock.systemUTC();
     private AdapterChoice<TokenStore> tokenStore;
     private AdapterChoice<UserRepository> userRepository;
+    private URI weChatApiBaseUrl = WeChatSettings.DEFAULT_BASE_URL;
+    private Duration weChatConnectTimeout = WeChatSettings.DEFAULT_CONNECT_TIMEOUT;
+    private Duration weChatRequestTimeout = WeChatSettings.DEFAULT_REQUEST_TIMEOUT;
     private AdapterChoice<WeChatGateway> weChatGateway;
     private AdapterChoice<Decryptor> decryptor;
     private final RedisOptions redis = new RedisOptions();
@@ -207,6 +213,35 @@ public final class MpAuthXBuilder {
     }
 
     /**
+     * @param baseUrl where WeChat's API is, e.g. a proxy or a {@code WeChatSandbox} in tests; an absolute
+     *        http(s) URL without query; default {@code https://api.weixin.qq.com}
+     * @return this builder
+     */
+    public MpAuthXBuilder weChatApiBaseUrl(URI baseUrl) {
+        this.weChatApiBaseUrl = baseUrl;
+        return this;
+    }
+
+    /**
+     * @param timeout how long opening a connection to WeChat may take; positive; default 3 s
+     * @return this builder
+     */
+    public MpAuthXBuilder weChatConnectTimeout(Duration timeout) {
+        this.weChatConnectTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * @param timeout how long one jscode2session call may take in all, retries of errcode -1 included; after it
+     *        {@code authorize} fails with 6006; positive; default 5 s
+     * @return this builder
+     */
+    public MpAuthXBuilder weChatRequestTimeout(Duration timeout) {
+        this.weChatRequestTimeout = timeout;
+        return this;
+    }
+
+    /**
      * @param gateway a jscode2session gateway of your own, instead of WeChat's HTTP API
      * @return this builder
      */
@@ -291,15 +326,16 @@ public final class MpAuthXBuilder {
             problems.add("no token store chosen: call redis(uri), inMemoryTokenStore() or tokenStore(...)");
         }
         AdapterChoice<TokenStore> tokens = tokenStore == RedisOptions.PENDING ? redis.choice(problems) : tokenStore;
-        if (weChatGateway == null || decryptor == null) {
-            problems.add("no WeChat adapter chosen: call weChatGateway(...) and decryptor(...)");
-        }
+        Optional<WeChatSettings> weChat = WeChatWiring.settings(appId, appSecret, weChatApiBaseUrl,
+                weChatConnectTimeout, weChatRequestTimeout, problems);
         if (!problems.isEmpty()) {
             throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
                     "invalid MpAuthX configuration: " + String.join("; ", problems));
         }
         AuthSettings settings = new AuthSettings(appId, sku, tokenTtl, maxTokensPerUser);
-        return new MpAuthXConfig(settings, appSecret, clock, tokens, userRepository, weChatGateway, decryptor);
+        return new MpAuthXConfig(settings, appSecret, clock, tokens, userRepository,
+                weChatGateway != null ? weChatGateway : WeChatWiring.httpGateway(weChat.orElseThrow()),
+                decryptor != null ? decryptor : WeChatWiring.aesDecryptor());
     }
 
     /**

@@ -1,0 +1,53 @@
+package io.mpauthx.testkit.wechat;
+
+/**
+ * Writes the few flat JSON objects WeChat sends. Hand-written so the testkit needs no JSON library: the WeChat
+ * adapter is the only place allowed to depend on Gson.
+ */
+final class JsonText {
+
+    private final StringBuilder text = new StringBuilder("{");
+
+    static JsonText object() {
+        return new JsonText();
+    }
+
+    JsonText put(String name, String value) {
+        return putRaw(name, quoted(value));
+    }
+
+    JsonText put(String name, long value) {
+        return putRaw(name, Long.toString(value));
+    }
+
+    JsonText put(String name, JsonText value) {
+        return putRaw(name, value.toString());
+    }
+
+    private JsonText putRaw(String name, String valueText) {
+        if (text.length() > 1) {
+            text.append(',');
+        }
+        text.append(quoted(name)).append(':').append(valueText);
+        return this;
+    }
+
+    private static String quoted(String value) {
+        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+        value.chars().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append((char) c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.append((char) c);
+            }
+        });
+        return quoted.append('"').toString();
+    }
+
+    @Override
+    public String toString() {
+        return text + "}";
+    }
+}

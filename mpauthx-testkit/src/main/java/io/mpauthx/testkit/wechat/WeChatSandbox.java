@@ -1,0 +1,130 @@
+package io.mpauthx.testkit.wechat;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local stand-in for WeChat's {@code jscode2session}: a real HTTP server on a free loopback port that knows one
+ * app (id and secret) and the logins made with {@link #newLogin}. Each code works once; a reused code answers
+ * errcode 40163, an unknown one 40029, a wrong app id 40013, a wrong secret 40125. {@link #failNext} makes the
+ * next requests fail in a chosen way instead. Thread-safe; close it to free the port and release stalled requests.
+ *
+ * <pre>{@code
+ * try (WeChatSandbox weChat = WeChatSandbox.start("wx-test-app", "test-secret")) {
+ *     SandboxLogin login = weChat.newLogin(SandboxUser.withOpenId("o-alice"));
+ *     // point the client at weChat.baseUrl() and send login.code() (+ encryptedData, iv)
+ * }
+ * }</pre>
+ */
+public final class WeChatSandbox implements AutoCloseable {
+
+    private final String appId;
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final SandboxLogins logins = new SandboxLogins();
+    private final Queue<WeChatFault> faults = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final Jscode2SessionHandler handler;
+
+    private WeChatSandbox(String appId, String appSecret, HttpServer server) {
+        this.appId = appId;
+        this.server = server;
+        this.handler = new Jscode2SessionHandler(appId, appSecret, logins, faults, closing);
+        // one thread per request, so a stalled request never blocks the next one
+        this.threads = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "wechat-sandbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.createContext("/sns/jscode2session", handler);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /**
+     * Starts a sandbox on 127.0.0.1 and a free port.
+     *
+     * @param appId the app id it accepts and puts into watermarks
+     * @param appSecret the app secret it accepts
+     * @return the running sandbox
+     * @throws UncheckedIOException if no loopback port could be bound
+     */
+    public static WeChatSandbox start(String appId, String appSecret) {
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(appSecret, "appSecret");
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            return new WeChatSandbox(appId, appSecret, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the WeChat sandbox to a loopback port", e);
+        }
+    }
+
+    /** @return where to send jscode2session, e.g. {@code http://127.0.0.1:41234}; WeChat's is https://api.weixin.qq.com */
+    public URI baseUrl() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
+    /** @return the app id the sandbox accepts */
+    public String appId() {
+        return appId;
+    }
+
+    /**
+     * A {@code wx.login()} plus {@code wx.getUserInfo()} of this user: a fresh one-time code, and the user data
+     * encrypted with that login's session key under a watermark naming this app.
+     *
+     * @param user who logs in
+     * @return the code, encryptedData, iv and (for decryption tests) the session key
+     */
+    public SandboxLogin newLogin(SandboxUser user) {
+        return logins.issue(Objects.requireNonNull(user, "user"), user, appId);
+    }
+
+    /**
+     * A login whose code belongs to {@code user} but whose encrypted data describes {@code inData}, as a replayed
+     * or forged {@code encryptedData} would: the client must refuse the openid mismatch.
+     *
+     * @param user whose ids jscode2session answers for the code
+     * @param inData whose ids and profile the encrypted data carries
+     * @return the login
+     */
+    public SandboxLogin newLoginWithDataOf(SandboxUser user, SandboxUser inData) {
+        return logins.issue(Objects.requireNonNull(user, "user"), Objects.requireNonNull(inData, "inData"), appId);
+    }
+
+    /**
+     * Makes the next request fail this way instead of being answered. Calls queue up: two calls fail the next two
+     * requests, in order.
+     *
+     * @param fault how to fail
+     */
+    public void failNext(WeChatFault fault) {
+        faults.add(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** @return how many requests reached jscode2session so far, faulted ones included */
+    public int requestCount() {
+        return handler.requestCount();
+    }
+
+    /** Releases stalled requests, stops the server and frees the port. Idempotent. */
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

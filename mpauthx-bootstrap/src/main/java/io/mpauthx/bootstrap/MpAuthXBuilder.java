@@ -13,7 +13,6 @@ import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.port.out.WeChatGateway;
 
 import java.net.URI;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Collects the settings of an {@link MpAuthX}; nothing is opened or checked until {@link #build()}, which
@@ -34,25 +32,6 @@ import java.util.function.Consumer;
  * forgotten database cannot silently lose every user at restart.
  */
 public final class MpAuthXBuilder {
-
-    /** Environment variable of the app id (the original's name). */
-    public static final String ENV_APP_ID = "MPAUTHX_APPID";
-    /** Environment variable of the app secret (the original's name). */
-    public static final String ENV_APP_SECRET = "MPAUTHX_APPSECRET";
-    /** Environment variable of the sku. */
-    public static final String ENV_SKU = "MPAUTHX_SKU";
-    /** Environment variable of the token lifetime in seconds. */
-    public static final String ENV_TOKEN_TTL_SECONDS = "MPAUTHX_TOKEN_TTL_SECONDS";
-    /** Environment variable of the device cap. */
-    public static final String ENV_MAX_TOKENS_PER_USER = "MPAUTHX_MAX_TOKENS_PER_USER";
-    /** Environment variable of the SQLite user database file; see {@link #sqlite(Path)}. */
-    public static final String ENV_SQLITE_PATH = "MPAUTHX_SQLITE_PATH";
-    /** Environment variable of the Redis URI; choosing it makes Redis the token store. */
-    public static final String ENV_REDIS_URI = "MPAUTHX_REDIS_URI";
-    /** Environment variable of the Redis password (the original's name). */
-    public static final String ENV_REDIS_PASSWORD = "MPAUTHX_REDISPASS";
-    /** Environment variable of the Redis command timeout in milliseconds. */
-    public static final String ENV_REDIS_COMMAND_TIMEOUT_MILLIS = "MPAUTHX_REDIS_COMMAND_TIMEOUT_MILLIS";
 
     private String appId;
     private String appSecret;
@@ -269,29 +248,15 @@ public final class MpAuthXBuilder {
     }
 
     /**
-     * Takes every setting present in the given environment: {@value #ENV_APP_ID}, {@value #ENV_APP_SECRET},
-     * {@value #ENV_SKU}, {@value #ENV_TOKEN_TTL_SECONDS}, {@value #ENV_MAX_TOKENS_PER_USER},
-     * {@value #ENV_SQLITE_PATH}, {@value #ENV_REDIS_URI} (as {@link #redis(String)}), {@value #ENV_REDIS_PASSWORD},
-     * {@value #ENV_REDIS_COMMAND_TIMEOUT_MILLIS}. Absent variables leave the builder as it was; calls after this
-     * one override.
+     * Takes every setting present in the given environment; the variables are listed in
+     * {@link MpAuthXEnvironment}. Absent variables leave the builder as it was; calls after this one override.
      *
      * @param environment variable names to values
      * @return this builder
      * @throws MpAuthXException 6001 when a numeric variable is not a number or the path is not a path
      */
     public MpAuthXBuilder fromEnvironment(Map<String, String> environment) {
-        ifPresent(environment, ENV_APP_ID, this::appId);
-        ifPresent(environment, ENV_APP_SECRET, this::appSecret);
-        ifPresent(environment, ENV_SKU, this::sku);
-        ifPresent(environment, ENV_TOKEN_TTL_SECONDS,
-                value -> tokenTtl(Duration.ofSeconds(parseNumber(ENV_TOKEN_TTL_SECONDS, value))));
-        ifPresent(environment, ENV_MAX_TOKENS_PER_USER,
-                value -> maxTokensPerUser((int) parseNumber(ENV_MAX_TOKENS_PER_USER, value)));
-        ifPresent(environment, ENV_SQLITE_PATH, value -> sqlite(parsePath(ENV_SQLITE_PATH, value)));
-        ifPresent(environment, ENV_REDIS_URI, this::redis);
-        ifPresent(environment, ENV_REDIS_PASSWORD, this::redisPassword);
-        ifPresent(environment, ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value -> redisCommandTimeout(
-                Duration.ofMillis(parseNumber(ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value))));
+        MpAuthXEnvironment.apply(environment, this);
         return this;
     }
 
@@ -351,30 +316,6 @@ public final class MpAuthXBuilder {
     private static void requireText(String value, String name, List<String> problems) {
         if (value == null || value.isBlank()) {
             problems.add(name + " is required");
-        }
-    }
-
-    private static void ifPresent(Map<String, String> environment, String name, Consumer<String> setter) {
-        String value = environment.get(name);
-        if (value != null && !value.isBlank()) {
-            setter.accept(value.strip());
-        }
-    }
-
-    private static long parseNumber(String name, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException notANumber) {
-            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, name + " must be a whole number");
-        }
-    }
-
-    private static Path parsePath(String name, String value) {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException notAPath) {
-            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
-                    name + " is not a file path: " + notAPath.getReason());
         }
     }
 }

@@ -74,7 +74,7 @@ class MpAuthXSqliteIT {
     void fileComesFromTheEnvironment() {
         Path file = folder.resolve("env/users.db");
         MpAuthXBuilder builder = withoutUserStore()
-                .fromEnvironment(Map.of(MpAuthXBuilder.ENV_SQLITE_PATH, file.toString()));
+                .fromEnvironment(Map.of(MpAuthXEnvironment.ENV_SQLITE_PATH, file.toString()));
 
         assertThat(builder.buildConfig().toString()).contains("userRepository=SQLite " + file);
         try (MpAuthX auth = builder.build()) {
@@ -87,10 +87,10 @@ class MpAuthXSqliteIT {
     @Test
     void pathTheEnvironmentCannotNameIsRefused() {
         assertThatThrownBy(() -> withoutUserStore()
-                .fromEnvironment(Map.of(MpAuthXBuilder.ENV_SQLITE_PATH, "users\u0000.db")))
+                .fromEnvironment(Map.of(MpAuthXEnvironment.ENV_SQLITE_PATH, "users\u0000.db")))
                 .isInstanceOfSatisfying(MpAuthXException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
-                    assertThat(e.getMessage()).contains(MpAuthXBuilder.ENV_SQLITE_PATH);
+                    assertThat(e.getMessage()).contains(MpAuthXEnvironment.ENV_SQLITE_PATH);
                 });
     }
 

@@ -1,0 +1,16 @@
+package io.mpauthx.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** {@code --verbose}, shared by every command: the library's debug log on standard error. */
+final class LoggingOptions {
+
+    @Option(names = {"-v", "--verbose"}, description = "Print mpauthx's debug log to standard error.")
+    void verbose(boolean verbose) {
+        Logger mpauthx = (Logger) LoggerFactory.getLogger("io.mpauthx");
+        mpauthx.setLevel(verbose ? Level.DEBUG : null);
+    }
+}

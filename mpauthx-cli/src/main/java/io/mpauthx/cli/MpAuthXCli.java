@@ -1,0 +1,31 @@
+package io.mpauthx.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mpauthx} command: {@code demo}, {@code users}, {@code check}. */
+@Command(name = "mpauthx", mixinStandardHelpOptions = true, version = "mpauthx 0.1.0",
+        description = "Login and access tokens for WeChat Mini Program backends.",
+        subcommands = {DemoCommand.class, UsersCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class MpAuthXCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** @return the parser with every subcommand, ready to {@code execute}; tests call it in-process */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new MpAuthXCli());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -43,10 +43,7 @@ final class LettuceConnection implements AutoCloseable {
      * @throws io.mpauthx.domain.MpAuthXException 6000 if Redis cannot be reached or refuses the credentials
      */
     static LettuceConnection open(RedisSettings settings) {
-        ClientResources resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(FIRST_RECONNECT_DELAY, RedisSettings.MAX_RECONNECT_DELAY, 2,
-                        TimeUnit.MILLISECONDS))
-                .build();
+        ClientResources resources = clientResources();
         RedisClient client = RedisClient.create(resources, redisUri(settings));
         client.setOptions(clientOptions(settings.commandTimeout()));
         try {
@@ -57,7 +54,15 @@ final class LettuceConnection implements AutoCloseable {
         }
     }
 
-    private static RedisURI redisUri(RedisSettings settings) {
+    /** Threads and the reconnect schedule: retries from 10 ms, doubling, up to the settings' maximum. */
+    static ClientResources clientResources() {
+        return DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(FIRST_RECONNECT_DELAY, RedisSettings.MAX_RECONNECT_DELAY, 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    static RedisURI redisUri(RedisSettings settings) {
         RedisURI.Builder uri = RedisURI.builder(RedisURI.create(settings.uri())).withTimeout(settings.commandTimeout());
         settings.password().ifPresent(password -> uri.withPassword(password.toCharArray()));
         return uri.build();
@@ -67,7 +72,7 @@ final class LettuceConnection implements AutoCloseable {
      * While disconnected, commands are rejected at once instead of queueing for a Redis that may never return:
      * a caller gets 6000 promptly. Async commands time out like blocking ones.
      */
-    private static ClientOptions clientOptions(Duration commandTimeout) {
+    static ClientOptions clientOptions(Duration commandTimeout) {
         return ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -93,7 +98,7 @@ final class LettuceConnection implements AutoCloseable {
         }
     }
 
-    private static void shutdown(RedisClient client, ClientResources resources) {
+    static void shutdown(RedisClient client, ClientResources resources) {
         client.shutdown(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         resources.shutdown(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }

@@ -30,4 +30,31 @@ public final class RedisAdapters {
             throw failure;
         }
     }
+
+    /**
+     * As {@link #tokenStore(RedisSettings)}, with a near cache of positive checks in front when the near cache
+     * settings enable it: repeated checks of a live token are answered from memory, and Redis itself invalidates
+     * them (RESP3 client tracking on a second connection) when the token is revoked, refreshed, evicted or
+     * expires on any instance. Standalone Redis only. See docs/operations.md.
+     *
+     * @param settings where Redis is and how long a command may take
+     * @param nearCache whether and how much to cache; {@link NearCacheSettings#disabled()} gives the plain store
+     * @return the token store, connected, with client tracking on
+     * @throws io.mpauthx.domain.MpAuthXException 6000 if Redis cannot be reached, refuses the credentials, RESP3 or
+     *     client tracking, or cannot load a script
+     */
+    public static TokenStore tokenStore(RedisSettings settings, NearCacheSettings nearCache) {
+        Objects.requireNonNull(nearCache, "nearCache");
+        TokenStore store = tokenStore(settings);
+        if (!nearCache.enabled()) {
+            return store;
+        }
+        try {
+            NearCache cache = new NearCache(nearCache.maxEntries(), nearCache.maxStaleness(), System::nanoTime);
+            return new NearCachedTokenStore(store, cache, TrackingConnection.open(settings, cache));
+        } catch (RuntimeException failure) {
+            store.close();
+            throw failure;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.mpauthx.bootstrap;
 
 import io.mpauthx.adapter.memory.InMemoryAdapters;
+import io.mpauthx.adapter.redis.NearCacheSettings;
 import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
@@ -149,6 +150,19 @@ public final class MpAuthXBuilder {
     }
 
     /**
+     * Answers repeated checks of a live token from memory, kept honest by Redis client tracking: a token revoked,
+     * refreshed, evicted or expired on any instance stops being valid here within about a millisecond (see
+     * docs/operations.md). Only with {@code redis(uri)}, on a standalone Redis. Off unless called.
+     *
+     * @param settings the cache's bounds, e.g. {@code NearCacheSettings.defaults()}; {@code disabled()} turns it off
+     * @return this builder
+     */
+    public MpAuthXBuilder nearCache(NearCacheSettings settings) {
+        redis.nearCache(settings);
+        return this;
+    }
+
+    /**
      * @param store a token store of your own; closed by {@link MpAuthX#close()}
      * @return this builder
      */
@@ -289,6 +303,9 @@ public final class MpAuthXBuilder {
         }
         if (tokenStore == null) {
             problems.add("no token store chosen: call redis(uri), inMemoryTokenStore() or tokenStore(...)");
+        }
+        if (redis.wantsNearCache() && tokenStore != RedisOptions.PENDING) {
+            problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");
         }
         AdapterChoice<TokenStore> tokens = tokenStore == RedisOptions.PENDING ? redis.choice(problems) : tokenStore;
         Optional<WeChatSettings> weChat = WeChatWiring.settings(appId, appSecret, weChatApiBaseUrl,

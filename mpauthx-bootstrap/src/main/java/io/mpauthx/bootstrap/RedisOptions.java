@@ -1,11 +1,13 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.adapter.redis.NearCacheSettings;
 import io.mpauthx.adapter.redis.RedisAdapters;
 import io.mpauthx.adapter.redis.RedisSettings;
 import io.mpauthx.domain.port.out.TokenStore;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The builder's Redis options. {@code redis(uri)} may come before or after the password and timeout, so the
@@ -21,6 +23,7 @@ final class RedisOptions {
     private String uri;
     private String password;
     private Duration commandTimeout = RedisSettings.DEFAULT_COMMAND_TIMEOUT;
+    private NearCacheSettings nearCache = NearCacheSettings.disabled();
 
     void uri(String redisUri) {
         this.uri = redisUri;
@@ -34,6 +37,15 @@ final class RedisOptions {
         this.commandTimeout = timeout;
     }
 
+    void nearCache(NearCacheSettings settings) {
+        this.nearCache = settings;
+    }
+
+    /** @return true if an enabled near cache was asked for, which only a Redis token store can honour */
+    boolean wantsNearCache() {
+        return nearCache != null && nearCache.enabled();
+    }
+
     /**
      * Validates the settings now; the store connects when the facade is built.
      *
@@ -44,7 +56,8 @@ final class RedisOptions {
         try {
             RedisSettings settings = RedisSettings.builder()
                     .uri(uri).password(password).commandTimeout(commandTimeout).build();
-            return new AdapterChoice<>(settings.toString(), config -> RedisAdapters.tokenStore(settings));
+            NearCacheSettings cache = Objects.requireNonNull(nearCache, "nearCache");
+            return new AdapterChoice<>(settings + " with " + cache, config -> RedisAdapters.tokenStore(settings, cache));
         } catch (IllegalArgumentException | NullPointerException invalid) {
             problems.add("redis: " + invalid.getMessage());
             return null;

@@ -21,8 +21,6 @@ public final class NearCacheSettings {
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
     /** How long one answer may be served without asking Redis again, unless configured otherwise. */
     public static final Duration DEFAULT_MAX_STALENESS = Duration.ofSeconds(30);
-    /** Whether a store built with default settings caches; see docs/operations.md for the measurements. */
-    public static final boolean ENABLED_BY_DEFAULT = true;
 
     private final boolean enabled;
     private final int maxEntries;
@@ -39,7 +37,7 @@ public final class NearCacheSettings {
         return new Builder();
     }
 
-    /** @return the defaults: enabled as {@link #ENABLED_BY_DEFAULT} says, with the default bounds */
+    /** @return a near cache with the default bounds */
     public static NearCacheSettings defaults() {
         return builder().build();
     }
@@ -73,7 +71,7 @@ public final class NearCacheSettings {
     /** Builds {@link NearCacheSettings}; not thread-safe, cheap to create. */
     public static final class Builder {
 
-        private boolean enabled = ENABLED_BY_DEFAULT;
+        private boolean enabled = true;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private Duration maxStaleness = DEFAULT_MAX_STALENESS;
 
@@ -81,7 +79,8 @@ public final class NearCacheSettings {
         }
 
         /**
-         * @param enabled false to ask Redis on every check
+         * @param enabled false to ask Redis on every check; default true (a store built without near cache
+         *     settings has none, see docs/operations.md)
          * @return this builder
          */
         public Builder enabled(boolean enabled) {

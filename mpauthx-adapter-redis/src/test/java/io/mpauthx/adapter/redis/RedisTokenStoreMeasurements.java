@@ -58,7 +58,7 @@ final class RedisTokenStoreMeasurements {
     }
 
     /** WeChat openids are 28 characters; the sku is short. */
-    private static TokenOwner owner(int n) {
+    static TokenOwner owner(int n) {
         return new TokenOwner("shop", String.format("oAbCdEfGhIjKlMnOpQrStUv%05d", n));
     }
 
@@ -108,7 +108,7 @@ final class RedisTokenStoreMeasurements {
         }
     }
 
-    private static double runChecks(CheckTokenUseCase checks, List<String> tokens, int total) throws Exception {
+    static double runChecks(CheckTokenUseCase checks, List<String> tokens, int total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong invalid = new AtomicLong();
         try {
@@ -137,7 +137,7 @@ final class RedisTokenStoreMeasurements {
         }
     }
 
-    private static double runAsyncChecks(CheckTokenUseCase checks, List<String> tokens, int total)
+    static double runAsyncChecks(CheckTokenUseCase checks, List<String> tokens, int total)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(THREADS);
         CountDownLatch answered = new CountDownLatch(total);
@@ -161,7 +161,7 @@ final class RedisTokenStoreMeasurements {
         return total / seconds;
     }
 
-    private static String redisBenchmark(LocalRedisServer server) throws IOException, InterruptedException {
+    static String redisBenchmark(LocalRedisServer server) throws IOException, InterruptedException {
         Process benchmark = new ProcessBuilder("redis-benchmark", "-h", server.host(), "-p",
                 Integer.toString(server.port()), "-t", "get", "-c", "64", "-n", "200000", "-q")
                 .redirectErrorStream(true).start();

@@ -1,0 +1,42 @@
+package io.mpauthx.adapter.redis;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NearCacheSettingsTest {
+
+    @Test
+    void defaultsCacheWithTheNamedBounds() {
+        NearCacheSettings settings = NearCacheSettings.defaults();
+
+        assertThat(settings.enabled()).isTrue();
+        assertThat(settings.maxEntries()).isEqualTo(NearCacheSettings.DEFAULT_MAX_ENTRIES);
+        assertThat(settings.maxStaleness()).isEqualTo(NearCacheSettings.DEFAULT_MAX_STALENESS).hasSeconds(30);
+        assertThat(NearCacheSettings.disabled().enabled()).isFalse();
+    }
+
+    @Test
+    void everySettingCanBeSetAndIsShown() {
+        NearCacheSettings settings = NearCacheSettings.builder()
+                .maxEntries(500).maxStaleness(Duration.ofSeconds(5)).build();
+
+        assertThat(settings.maxEntries()).isEqualTo(500);
+        assertThat(settings.maxStaleness()).hasSeconds(5);
+        assertThat(settings).hasToString("NearCacheSettings[maxEntries=500, maxStaleness=PT5S]");
+        assertThat(NearCacheSettings.disabled()).hasToString("NearCacheSettings[disabled]");
+    }
+
+    @Test
+    void boundsThatCannotWorkAreRefusedByName() {
+        assertThatThrownBy(() -> NearCacheSettings.builder().maxEntries(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 entry");
+        assertThatThrownBy(() -> NearCacheSettings.builder().maxStaleness(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staleness must be positive");
+        assertThatThrownBy(() -> NearCacheSettings.builder().maxStaleness(null).build())
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("maxStaleness");
+    }
+}

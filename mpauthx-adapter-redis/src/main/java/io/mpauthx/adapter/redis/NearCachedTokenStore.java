@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
  */
 final class NearCachedTokenStore implements TokenStore {
 
-    private static final CompletableFuture<Boolean> LIVE = CompletableFuture.completedFuture(Boolean.TRUE);
+    /** Shared by every hit: a minimal stage, which callers cannot complete or obtrude a value into. */
+    private static final CompletionStage<Boolean> LIVE = CompletableFuture.completedStage(Boolean.TRUE);
     private static final long MISSING = -2;
     private static final String CHECK = "check a token";
 

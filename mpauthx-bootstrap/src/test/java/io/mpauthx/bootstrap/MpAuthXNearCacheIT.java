@@ -100,7 +100,8 @@ class MpAuthXNearCacheIT {
             }
             redis.start();
 
-            Await.until(Duration.ofSeconds(15), () -> answers(b, cached.get(0)), "B answers once Redis is back");
+            Await.until(Duration.ofSeconds(15), () -> answers(b, cached.get(0)) && issues(a),
+                    "A and B work once Redis is back");
             assertThat(cached).allSatisfy(token ->
                     assertThat(b.isTokenValid(token)).as("the restarted Redis persisted nothing").isFalse());
             String fresh = cachedOnB(a, b, "oAfterRestart");
@@ -139,6 +140,15 @@ class MpAuthXNearCacheIT {
             return false;
         } catch (MpAuthXException failure) {
             return failure.statusCode() == StatusCode.DATABASE_RELATED_ERROR;
+        }
+    }
+
+    private boolean issues(MpAuthX auth) {
+        try {
+            auth.authorize(weChat.newCode("oBack", null));
+            return true;
+        } catch (MpAuthXException stillAway) {
+            return false;
         }
     }
 

@@ -7,14 +7,13 @@ import java.util.Optional;
 
 /**
  * An access token: {@code <userId>.<sku>.<secret>} (SPEC §5). Every part is in {@code [A-Za-z0-9_-]};
- * the secret is 32 bytes from {@link SecureRandom}, base64url without padding. {@link #toString()} hides
- * the secret.
+ * the secret is 32 bytes from {@link SecureRandom}, base64url without padding. A value: equal when its text is
+ * equal. {@link #toString()} hides the secret.
  *
- * @param userId the unionId or openId the token was issued to
- * @param sku the project namespace the token was issued for
- * @param secret 43 base64url characters
+ * <p>Parsing sits on the hot path of every API call, so each character is checked exactly once: the parser
+ * builds the token and its owner without checking again what it has just checked.
  */
-public record AccessToken(String userId, String sku, String secret) {
+public final class AccessToken {
 
     /** Bytes of randomness in a secret. */
     public static final int SECRET_BYTES = 32;
@@ -27,12 +26,31 @@ public record AccessToken(String userId, String sku, String secret) {
     private static final char SEPARATOR = '.';
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    /** Checks every part against the format. */
-    public AccessToken {
-        if (!Identifiers.isValidUserId(userId) || !Identifiers.isValidSku(sku)
-                || !Identifiers.isTokenSafe(secret, SECRET_LENGTH) || secret.length() != SECRET_LENGTH) {
-            throw new IllegalArgumentException("not a well-formed access token");
+    private final TokenOwner owner;
+    private final String secret;
+    private final String value;
+
+    /**
+     * @param userId the unionId or openId the token was issued to
+     * @param sku the project namespace the token was issued for
+     * @param secret 43 base64url characters
+     * @throws IllegalArgumentException when a part does not fit the format
+     */
+    public AccessToken(String userId, String sku, String secret) {
+        this(new TokenOwner(sku, userId), checkedSecret(secret), null);
+    }
+
+    private AccessToken(TokenOwner owner, String secret, String value) {
+        this.owner = owner;
+        this.secret = secret;
+        this.value = value != null ? value : owner.userId() + SEPARATOR + owner.sku() + SEPARATOR + secret;
+    }
+
+    private static String checkedSecret(String secret) {
+        if (!Identifiers.isTokenSafe(secret, SECRET_LENGTH) || secret.length() != SECRET_LENGTH) {
+            throw new IllegalArgumentException("a token secret is 43 base64url characters");
         }
+        return secret;
     }
 
     /**
@@ -45,7 +63,7 @@ public record AccessToken(String userId, String sku, String secret) {
     public static AccessToken generate(TokenOwner owner, SecureRandom random) {
         byte[] secretBytes = new byte[SECRET_BYTES];
         random.nextBytes(secretBytes);
-        return new AccessToken(owner.userId(), owner.sku(), BASE64URL.encodeToString(secretBytes));
+        return new AccessToken(owner, BASE64URL.encodeToString(secretBytes), null);
     }
 
     /**
@@ -71,13 +89,28 @@ public record AccessToken(String userId, String sku, String secret) {
         if (!wellFormed) {
             return Optional.empty();
         }
-        return Optional.of(new AccessToken(
-                token.substring(0, firstDot), token.substring(firstDot + 1, secondDot), token.substring(secondDot + 1)));
+        TokenOwner owner = TokenOwner.ofChecked(token.substring(firstDot + 1, secondDot), token.substring(0, firstDot));
+        return Optional.of(new AccessToken(owner, token.substring(secondDot + 1), token));
+    }
+
+    /** @return the unionId or openId the token was issued to */
+    public String userId() {
+        return owner.userId();
+    }
+
+    /** @return the project namespace the token was issued for */
+    public String sku() {
+        return owner.sku();
+    }
+
+    /** @return the 43-character secret; never log it */
+    public String secret() {
+        return secret;
     }
 
     /** @return the user and sku this token belongs to */
     public TokenOwner owner() {
-        return new TokenOwner(sku, userId);
+        return owner;
     }
 
     /** @return what a store keeps for this token */
@@ -87,7 +120,7 @@ public record AccessToken(String userId, String sku, String secret) {
 
     /** @return the token as handed to the phone; a secret */
     public String value() {
-        return userId + SEPARATOR + sku + SEPARATOR + secret;
+        return value;
     }
 
     /**
@@ -95,11 +128,21 @@ public record AccessToken(String userId, String sku, String secret) {
      * @return true if this token was issued for that sku
      */
     public boolean isFor(String sku) {
-        return this.sku.equals(Objects.requireNonNull(sku, "sku"));
+        return owner.sku().equals(Objects.requireNonNull(sku, "sku"));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AccessToken token && value.equals(token.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override
     public String toString() {
-        return "AccessToken[userId=" + userId + ", sku=" + sku + ", secret=<redacted>]";
+        return "AccessToken[userId=" + owner.userId() + ", sku=" + owner.sku() + ", secret=<redacted>]";
     }
 }

@@ -39,7 +39,8 @@ class MpAuthXBuilderTest {
     void everyMissingSettingIsNamedAtOnce() {
         assertRefused(MpAuthX.builder(), "appId is required", "appSecret is required", "sku is required",
                 "no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)",
-                "no token store chosen: call redis(uri), inMemoryTokenStore() or tokenStore(...)");
+                "no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
+                        + "inMemoryTokenStore() or tokenStore(...)");
     }
 
     @Test

@@ -63,6 +63,26 @@ class MpAuthXBuilderTest {
     }
 
     @Test
+    void sentinelAndClusterSettingsAreCheckedBeforeAnythingConnects() {
+        assertRefused(complete().redisSentinel("redis://cache:6379"), "redisSentinel: expects a redis-sentinel://");
+        assertRefused(complete().redisSentinel("redis-sentinel://s1:26379"), "must name the primary after '#'");
+        assertRefused(complete().redisCluster(), "redisCluster needs at least one seed URI");
+        assertRefused(complete().redisCluster("redis://a:7000", "http://b:7001"), "redis: not a Redis URI");
+        assertThat(complete().redisCluster("redis://a:7000", "redis://b:7001").buildConfig().toString())
+                .contains("cluster=[redis://a:7000, redis://b:7001]");
+        assertThat(complete().redisSentinel("redis-sentinel://s1:26379,s2:26379#orders").buildConfig().toString())
+                .contains("redis-sentinel://s1:26379,s2:26379#orders");
+    }
+
+    @Test
+    void theLastRedisChoiceWins() {
+        assertThat(complete().redisCluster("redis://a:7000").redis("redis://one:6379").buildConfig().toString())
+                .contains("uri=redis://one:6379").doesNotContain("cluster=");
+        assertThat(complete().redisSentinel("redis-sentinel://s1:26379#orders").redisCluster("redis://a:7000")
+                .buildConfig().toString()).contains("cluster=[redis://a:7000]");
+    }
+
+    @Test
     void environmentProvidesTheOriginalsVariables() {
         MpAuthXConfig config = complete().appId(null).appSecret(null).sku(null)
                 .fromEnvironment(Map.of(

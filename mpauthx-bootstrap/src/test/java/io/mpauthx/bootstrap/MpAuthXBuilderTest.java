@@ -83,6 +83,14 @@ class MpAuthXBuilderTest {
     }
 
     @Test
+    void theEnvironmentNamesAClusterOrASentinelManagedPrimary() {
+        assertThat(complete().fromEnvironment(Map.of("MPAUTHX_REDIS_CLUSTER_URIS", "redis://a:7000, redis://b:7001"))
+                .buildConfig().toString()).contains("cluster=[redis://a:7000, redis://b:7001]");
+        assertThat(complete().fromEnvironment(Map.of("MPAUTHX_REDIS_URI", "redis-sentinel://s1:26379#orders"))
+                .buildConfig().toString()).contains("uri=redis-sentinel://s1:26379#orders");
+    }
+
+    @Test
     void environmentProvidesTheOriginalsVariables() {
         MpAuthXConfig config = complete().appId(null).appSecret(null).sku(null)
                 .fromEnvironment(Map.of(

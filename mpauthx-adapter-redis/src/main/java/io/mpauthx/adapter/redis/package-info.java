@@ -2,6 +2,7 @@
  * Driven adapter: the production {@link io.mpauthx.domain.port.out.TokenStore} on Redis, with Lettuce. Public are
  * only {@link io.mpauthx.adapter.redis.RedisAdapters} (the factory) and
  * {@link io.mpauthx.adapter.redis.RedisSettings}; everything Lettuce stays behind the port. Atomic writes are Lua
- * scripts, kept as resources beside this package.
+ * scripts, kept as resources beside this package. One server, Sentinel and Redis Cluster are served by the same
+ * store over the commands their Lettuce connections share.
  */
 package io.mpauthx.adapter.redis;

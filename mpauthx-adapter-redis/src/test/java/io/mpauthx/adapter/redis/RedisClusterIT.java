@@ -110,9 +110,13 @@ class RedisClusterIT {
     }
 
     @Test
-    void aNodeThatLostTheScriptsRunsThemAgain() {
+    void theScriptsReachEveryNodeAndANodeThatLostThemRunsThemAgain() {
         TokenOwner owner = new TokenOwner("shop", "oForgetful");
         try (TokenStore store = TestCluster.store(cluster); TestCluster redis = TestCluster.inspect(cluster)) {
+            for (LocalRedisServer running : cluster.nodes().stream().filter(LocalRedisServer::isRunning).toList()) {
+                assertThat(redis.node(running).scriptExists(TestCluster.digest(TokenScript.REVOKE_ALL)))
+                        .as("scripts loaded on " + running).containsExactly(true);
+            }
             LocalRedisServer node = cluster.primaryOf(cluster.keySlot(OwnerKeys.of(owner).index()));
             redis.node(node).scriptFlush();
 

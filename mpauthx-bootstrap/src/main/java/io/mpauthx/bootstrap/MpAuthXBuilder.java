@@ -130,6 +130,33 @@ public final class MpAuthXBuilder {
     }
 
     /**
+     * Keeps tokens in a Redis primary that Redis Sentinel watches: Lettuce asks the sentinels for the primary, and
+     * asks again after a failover, so the same facade follows a promoted replica.
+     *
+     * @param uri {@code redis-sentinel://host1:26379,host2:26379,host3:26379#primaryName}; the password
+     *     ({@link #redisPassword(String)} or the URI's) is the primary's
+     * @return this builder
+     */
+    public MpAuthXBuilder redisSentinel(String uri) {
+        redis.sentinel(uri);
+        this.tokenStore = RedisOptions.PENDING;
+        return this;
+    }
+
+    /**
+     * Keeps tokens in a Redis Cluster. Each user's keys share one hash slot, so every call is one command on one
+     * primary; failovers and resharding are followed without a restart.
+     *
+     * @param seedUris {@code redis://} or {@code rediss://} URIs of one or more nodes; the others are discovered
+     * @return this builder
+     */
+    public MpAuthXBuilder redisCluster(String... seedUris) {
+        redis.cluster(seedUris);
+        this.tokenStore = RedisOptions.PENDING;
+        return this;
+    }
+
+    /**
      * @param password the Redis password, replacing any in the URI (the original took it separately); null
      *     keeps the URI's
      * @return this builder
@@ -302,7 +329,8 @@ public final class MpAuthXBuilder {
             problems.add("no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)");
         }
         if (tokenStore == null) {
-            problems.add("no token store chosen: call redis(uri), inMemoryTokenStore() or tokenStore(...)");
+            problems.add("no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
+                    + "inMemoryTokenStore() or tokenStore(...)");
         }
         if (redis.wantsNearCache() && tokenStore != RedisOptions.PENDING) {
             problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");

@@ -27,8 +27,16 @@ public final class MpAuthXEnvironment {
     public static final String ENV_MAX_TOKENS_PER_USER = "MPAUTHX_MAX_TOKENS_PER_USER";
     /** Environment variable of the SQLite user database file; see {@link MpAuthXBuilder#sqlite(Path)}. */
     public static final String ENV_SQLITE_PATH = "MPAUTHX_SQLITE_PATH";
-    /** Environment variable of the Redis URI; choosing it makes Redis the token store. */
+    /**
+     * Environment variable of the Redis URI, {@code redis-sentinel://...#primary} for Sentinel; choosing it makes
+     * Redis the token store.
+     */
     public static final String ENV_REDIS_URI = "MPAUTHX_REDIS_URI";
+    /**
+     * Environment variable of a Redis Cluster's seed URIs, separated by commas; see
+     * {@link MpAuthXBuilder#redisCluster(String...)}. Read after {@link #ENV_REDIS_URI}, so it wins when both are set.
+     */
+    public static final String ENV_REDIS_CLUSTER_URIS = "MPAUTHX_REDIS_CLUSTER_URIS";
     /** Environment variable of the Redis password (the original's name). */
     public static final String ENV_REDIS_PASSWORD = "MPAUTHX_REDISPASS";
     /** Environment variable of the Redis command timeout in milliseconds. */
@@ -47,6 +55,7 @@ public final class MpAuthXEnvironment {
                 value -> builder.maxTokensPerUser((int) parseNumber(ENV_MAX_TOKENS_PER_USER, value)));
         ifPresent(environment, ENV_SQLITE_PATH, value -> builder.sqlite(parsePath(ENV_SQLITE_PATH, value)));
         ifPresent(environment, ENV_REDIS_URI, builder::redis);
+        ifPresent(environment, ENV_REDIS_CLUSTER_URIS, value -> builder.redisCluster(value.split("\\s*,\\s*")));
         ifPresent(environment, ENV_REDIS_PASSWORD, builder::redisPassword);
         ifPresent(environment, ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value -> builder.redisCommandTimeout(
                 Duration.ofMillis(parseNumber(ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value))));

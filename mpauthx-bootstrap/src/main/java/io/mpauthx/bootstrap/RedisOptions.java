@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The builder's Redis options. {@code redis(uri)} may come before or after the password and timeout, so the
- * token store choice is made only when {@link MpAuthXBuilder#buildConfig()} has them all.
+ * The builder's Redis options. {@code redis(uri)}, {@code redisSentinel(uri)} or {@code redisCluster(seeds...)}
+ * (the last one called wins) may come before or after the password and timeout, so the token store choice is
+ * made only when {@link MpAuthXBuilder#buildConfig()} has them all.
  */
 final class RedisOptions {
 
@@ -21,12 +22,27 @@ final class RedisOptions {
     });
 
     private String uri;
+    private String[] clusterSeeds;
+    private boolean sentinelExpected;
     private String password;
     private Duration commandTimeout = RedisSettings.DEFAULT_COMMAND_TIMEOUT;
     private NearCacheSettings nearCache = NearCacheSettings.disabled();
 
     void uri(String redisUri) {
         this.uri = redisUri;
+        this.clusterSeeds = null;
+        this.sentinelExpected = false;
+    }
+
+    void sentinel(String sentinelUri) {
+        uri(sentinelUri);
+        this.sentinelExpected = true;
+    }
+
+    void cluster(String... seedUris) {
+        uri(null);
+        // an empty array stays distinguishable from "not a cluster", so that build() can name the mistake
+        this.clusterSeeds = seedUris == null ? new String[] {null} : seedUris.clone();
     }
 
     void password(String redisPassword) {
@@ -54,13 +70,31 @@ final class RedisOptions {
      */
     AdapterChoice<TokenStore> choice(List<String> problems) {
         try {
-            RedisSettings settings = RedisSettings.builder()
-                    .uri(uri).password(password).commandTimeout(commandTimeout).build();
+            RedisSettings.Builder builder = RedisSettings.builder().password(password).commandTimeout(commandTimeout);
+            RedisSettings settings = clusterSeeds == null ? builder.uri(uri).build() : clusterSettings(builder);
+            if (sentinelExpected && settings.topology() != RedisSettings.Topology.SENTINEL) {
+                problems.add("redisSentinel: expects a redis-sentinel://host:port[,host:port...]#primaryName URI");
+                return null;
+            }
             NearCacheSettings cache = Objects.requireNonNull(nearCache, "nearCache");
+            if (cache.enabled() && settings.topology() != RedisSettings.Topology.STANDALONE) {
+                problems.add("nearCache(...) works with redis(uri) on one server only, not on Redis "
+                        + (settings.topology() == RedisSettings.Topology.CLUSTER ? "Cluster" : "Sentinel")
+                        + ": its invalidations follow one tracking connection, which a failover or a reshard "
+                        + "would silently leave behind");
+                return null;
+            }
             return new AdapterChoice<>(settings + " with " + cache, config -> RedisAdapters.tokenStore(settings, cache));
         } catch (IllegalArgumentException | NullPointerException invalid) {
             problems.add("redis: " + invalid.getMessage());
             return null;
         }
+    }
+
+    private RedisSettings clusterSettings(RedisSettings.Builder builder) {
+        if (clusterSeeds.length == 0) {
+            throw new IllegalArgumentException("redisCluster needs at least one seed URI, such as redis://10.0.0.1:6379");
+        }
+        return builder.cluster(clusterSeeds).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.adapter.redis.NearCacheSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.testing.FakeDecryptor;
@@ -39,7 +40,8 @@ class MpAuthXBuilderTest {
     void everyMissingSettingIsNamedAtOnce() {
         assertRefused(MpAuthX.builder(), "appId is required", "appSecret is required", "sku is required",
                 "no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)",
-                "no token store chosen: call redis(uri), inMemoryTokenStore() or tokenStore(...)");
+                "no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
+                        + "inMemoryTokenStore() or tokenStore(...)");
     }
 
     @Test
@@ -59,6 +61,42 @@ class MpAuthXBuilderTest {
         assertRefused(complete().tokenTtl(Duration.ZERO), "tokenTtl must be positive");
         assertRefused(complete().tokenTtl(Duration.ofSeconds(-1)), "tokenTtl must be positive");
         assertRefused(complete().maxTokensPerUser(0), "maxTokensPerUser must be at least 1");
+    }
+
+    @Test
+    void sentinelAndClusterSettingsAreCheckedBeforeAnythingConnects() {
+        assertRefused(complete().redisSentinel("redis://cache:6379"), "redisSentinel: expects a redis-sentinel://");
+        assertRefused(complete().redisSentinel("redis-sentinel://s1:26379"), "must name the primary after '#'");
+        assertRefused(complete().redisCluster(), "redisCluster needs at least one seed URI");
+        assertRefused(complete().redisCluster("redis://a:7000", "http://b:7001"), "redis: not a Redis URI");
+        assertThat(complete().redisCluster("redis://a:7000", "redis://b:7001").buildConfig().toString())
+                .contains("cluster=[redis://a:7000, redis://b:7001]");
+        assertThat(complete().redisSentinel("redis-sentinel://s1:26379,s2:26379#orders").buildConfig().toString())
+                .contains("redis-sentinel://s1:26379,s2:26379#orders");
+    }
+
+    @Test
+    void nearCacheIsRefusedOnClusterAndSentinel() {
+        assertRefused(complete().redisCluster("redis://a:7000").nearCache(NearCacheSettings.defaults()),
+                "nearCache(...) works with redis(uri) on one server only, not on Redis Cluster");
+        assertRefused(complete().redisSentinel("redis-sentinel://s1:26379#mymaster").nearCache(NearCacheSettings.defaults()),
+                "not on Redis Sentinel");
+    }
+
+    @Test
+    void theLastRedisChoiceWins() {
+        assertThat(complete().redisCluster("redis://a:7000").redis("redis://one:6379").buildConfig().toString())
+                .contains("uri=redis://one:6379").doesNotContain("cluster=");
+        assertThat(complete().redisSentinel("redis-sentinel://s1:26379#orders").redisCluster("redis://a:7000")
+                .buildConfig().toString()).contains("cluster=[redis://a:7000]");
+    }
+
+    @Test
+    void theEnvironmentNamesAClusterOrASentinelManagedPrimary() {
+        assertThat(complete().fromEnvironment(Map.of("MPAUTHX_REDIS_CLUSTER_URIS", "redis://a:7000, redis://b:7001"))
+                .buildConfig().toString()).contains("cluster=[redis://a:7000, redis://b:7001]");
+        assertThat(complete().fromEnvironment(Map.of("MPAUTHX_REDIS_URI", "redis-sentinel://s1:26379#orders"))
+                .buildConfig().toString()).contains("uri=redis-sentinel://s1:26379#orders");
     }
 
     @Test

@@ -11,9 +11,10 @@ public final class RedisAdapters {
     }
 
     /**
-     * Connects to Redis and loads the store's Lua scripts. The store holds one shared, thread-safe connection;
-     * close it when the application stops. While Redis is away every call fails with 6000 within the command
-     * timeout, and the same store works again once Redis is back.
+     * Connects to Redis (one server, the primary Sentinel names, or a Redis Cluster, as the settings say) and loads
+     * the store's Lua scripts. The store holds one shared, thread-safe connection; close it when the application
+     * stops. While Redis (or the primary holding a user) is away every call fails with 6000 within the command
+     * timeout, and the same store works again once Redis is back or a replica has been promoted.
      *
      * @param settings where Redis is and how long a command may take
      * @return the token store, connected
@@ -45,6 +46,10 @@ public final class RedisAdapters {
      */
     public static TokenStore tokenStore(RedisSettings settings, NearCacheSettings nearCache) {
         Objects.requireNonNull(nearCache, "nearCache");
+        if (nearCache.enabled() && settings.topology() != RedisSettings.Topology.STANDALONE) {
+            throw new IllegalArgumentException("the near cache works on one Redis server only, not on "
+                    + settings.topology() + ": client tracking follows one connection");
+        }
         TokenStore store = tokenStore(settings);
         if (!nearCache.enabled()) {
             return store;

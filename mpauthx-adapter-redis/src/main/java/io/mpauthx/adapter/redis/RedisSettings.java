@@ -3,18 +3,24 @@ package io.mpauthx.adapter.redis;
 import io.lettuce.core.RedisURI;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How to reach Redis: immutable, validated once by {@link Builder#build()}. The password is never shown by
- * {@link #toString()}.
+ * {@link #toString()}. One server or a Sentinel-managed primary is given by {@link Builder#uri(String)}, a Redis
+ * Cluster by {@link Builder#cluster(String...)}.
  *
  * <pre>{@code
  * RedisSettings settings = RedisSettings.builder()
  *         .uri("rediss://cache.internal:6380/2")
  *         .password(System.getenv("MPAUTHX_REDISPASS"))
  *         .commandTimeout(Duration.ofMillis(500))
+ *         .build();
+ * RedisSettings cluster = RedisSettings.builder()
+ *         .cluster("redis://10.0.0.1:6379", "redis://10.0.0.2:6379")
  *         .build();
  * }</pre>
  */
@@ -24,13 +30,33 @@ public final class RedisSettings {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
     /** The longest pause between two reconnect attempts while Redis is away. */
     public static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+    /** How often a cluster client reloads the cluster's topology even when nothing tells it to. */
+    public static final Duration CLUSTER_TOPOLOGY_REFRESH_PERIOD = Duration.ofSeconds(30);
+    /**
+     * The least time between two topology reloads a cluster client makes on a hint ({@code MOVED}, {@code ASK},
+     * a node it keeps failing to reconnect to): short, so a failover is noticed within about a second.
+     */
+    public static final Duration CLUSTER_ADAPTIVE_REFRESH_MIN_INTERVAL = Duration.ofSeconds(1);
+    private static final String SENTINEL_SCHEME = "redis-sentinel://";
+
+    /** What kind of deployment the settings name. */
+    public enum Topology {
+        /** One Redis server (with or without replicas the application does not use). */
+        STANDALONE,
+        /** A primary found through Redis Sentinel, which promotes a replica when the primary fails. */
+        SENTINEL,
+        /** A Redis Cluster: keys spread over primaries by hash slot, each with replicas that take over. */
+        CLUSTER
+    }
 
     private final String uri;
+    private final List<String> clusterSeeds;
     private final String password;
     private final Duration commandTimeout;
 
     private RedisSettings(Builder builder) {
-        this.uri = builder.uri;
+        this.uri = builder.uri != null ? builder.uri : builder.clusterSeeds.get(0);
+        this.clusterSeeds = builder.clusterSeeds;
         this.password = builder.password;
         this.commandTimeout = builder.commandTimeout;
     }
@@ -40,9 +66,25 @@ public final class RedisSettings {
         return new Builder();
     }
 
-    /** @return the Redis URI as given: {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} */
+    /**
+     * @return the Redis URI as given: {@code redis://[[user]:password@]host[:port][/database]}, {@code rediss://}
+     *     or {@code redis-sentinel://}; for a cluster, its first seed
+     */
     public String uri() {
         return uri;
+    }
+
+    /** @return the cluster's seed URIs as given; empty unless the settings name a cluster */
+    public List<String> clusterSeeds() {
+        return clusterSeeds;
+    }
+
+    /** @return whether the settings name one server, a Sentinel-managed primary or a cluster */
+    public Topology topology() {
+        if (!clusterSeeds.isEmpty()) {
+            return Topology.CLUSTER;
+        }
+        return uri.startsWith(SENTINEL_SCHEME) ? Topology.SENTINEL : Topology.STANDALONE;
     }
 
     /** @return the password that replaces any in the URI, if one was set */
@@ -58,7 +100,9 @@ public final class RedisSettings {
     /** @return the settings with the URI's credentials and any password masked */
     @Override
     public String toString() {
-        return "RedisSettings[uri=" + maskCredentials(uri)
+        String where = clusterSeeds.isEmpty() ? "uri=" + maskCredentials(uri)
+                : "cluster=" + clusterSeeds.stream().map(RedisSettings::maskCredentials).toList();
+        return "RedisSettings[" + where
                 + ", password=" + (password == null ? "from uri" : "****")
                 + ", commandTimeout=" + commandTimeout + "]";
     }
@@ -72,6 +116,7 @@ public final class RedisSettings {
     public static final class Builder {
 
         private String uri;
+        private List<String> clusterSeeds = List.of();
         private String password;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
 
@@ -79,11 +124,23 @@ public final class RedisSettings {
         }
 
         /**
-         * @param uri a standard Redis URI; credentials, database and {@code rediss://} (TLS) are taken from it
+         * @param uri a standard Redis URI; credentials, database and {@code rediss://} (TLS) are taken from it. A
+         *     {@code redis-sentinel://host1:26379,host2:26379#primaryName} URI names the sentinels to ask for the
+         *     primary; the password then is the primary's
          * @return this builder
          */
         public Builder uri(String uri) {
             this.uri = uri;
+            return this;
+        }
+
+        /**
+         * @param seedUris Redis URIs of some nodes of a Redis Cluster ({@code redis://} or {@code rediss://}); the
+         *     client learns the other nodes from them. Instead of {@link #uri(String)}
+         * @return this builder
+         */
+        public Builder cluster(String... seedUris) {
+            this.clusterSeeds = seedUris == null ? null : Arrays.asList(seedUris);
             return this;
         }
 
@@ -111,14 +168,15 @@ public final class RedisSettings {
          * @throws IllegalArgumentException naming the setting that is missing or wrong
          */
         public RedisSettings build() {
-            if (uri == null || uri.isBlank()) {
-                throw new IllegalArgumentException("a Redis URI is required, such as redis://127.0.0.1:6379");
+            Objects.requireNonNull(clusterSeeds, "seedUris");
+            if (uri != null && !clusterSeeds.isEmpty()) {
+                throw new IllegalArgumentException("give either a Redis URI or cluster seeds, not both");
             }
-            try {
-                RedisURI.create(uri);
-            } catch (RuntimeException invalid) {
-                // the cause is dropped on purpose: its message may quote the URI, password and all
-                throw new IllegalArgumentException("not a Redis URI: " + maskCredentials(uri));
+            if (clusterSeeds.isEmpty()) {
+                validateUri(uri);
+            } else {
+                clusterSeeds.forEach(Builder::validateClusterSeed);
+                clusterSeeds = List.copyOf(clusterSeeds);
             }
             if (password != null && password.isEmpty()) {
                 throw new IllegalArgumentException("the Redis password is empty; leave it unset to use the URI's");
@@ -128,6 +186,36 @@ public final class RedisSettings {
                 throw new IllegalArgumentException("the Redis command timeout must be positive");
             }
             return new RedisSettings(this);
+        }
+
+        private static void validateUri(String uri) {
+            if (uri == null || uri.isBlank()) {
+                throw new IllegalArgumentException("a Redis URI is required, such as redis://127.0.0.1:6379");
+            }
+            if (uri.startsWith(SENTINEL_SCHEME) && !uri.contains("#")) {
+                throw new IllegalArgumentException("a Sentinel URI must name the primary after '#', as in "
+                        + "redis-sentinel://127.0.0.1:26379#mymaster: " + maskCredentials(uri));
+            }
+            parse(uri);
+        }
+
+        private static void validateClusterSeed(String seed) {
+            if (seed == null || seed.isBlank()) {
+                throw new IllegalArgumentException("a cluster seed URI is empty");
+            }
+            if (!parse(seed).getSentinels().isEmpty()) {
+                throw new IllegalArgumentException("a cluster seed must be a redis:// or rediss:// URI: "
+                        + maskCredentials(seed));
+            }
+        }
+
+        private static RedisURI parse(String uri) {
+            try {
+                return RedisURI.create(uri);
+            } catch (RuntimeException invalid) {
+                // the cause is dropped on purpose: its message may quote the URI, password and all
+                throw new IllegalArgumentException("not a Redis URI: " + maskCredentials(uri));
+            }
         }
     }
 }

@@ -75,4 +75,41 @@ class RedisSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("password");
     }
+
+    @Test
+    void theUriSaysWhetherItIsOneServerOrASentinelManagedPrimary() {
+        assertThat(RedisSettings.builder().uri("redis://cache:6379").build().topology())
+                .isEqualTo(RedisSettings.Topology.STANDALONE);
+        RedisSettings sentinel = RedisSettings.builder().uri("redis-sentinel://s1:26379,s2:26379#orders").build();
+        assertThat(sentinel.topology()).isEqualTo(RedisSettings.Topology.SENTINEL);
+        assertThat(sentinel.clusterSeeds()).isEmpty();
+    }
+
+    @Test
+    void clusterSeedsNameACluster() {
+        RedisSettings settings = RedisSettings.builder()
+                .cluster("redis://:hunter2@10.0.0.1:6379", "redis://10.0.0.2:6379").build();
+
+        assertThat(settings.topology()).isEqualTo(RedisSettings.Topology.CLUSTER);
+        assertThat(settings.clusterSeeds()).containsExactly("redis://:hunter2@10.0.0.1:6379", "redis://10.0.0.2:6379");
+        assertThat(settings.toString()).contains("10.0.0.1:6379", "10.0.0.2:6379").doesNotContain("hunter2");
+    }
+
+    @Test
+    void aSentinelUriMustNameThePrimary() {
+        assertThatThrownBy(() -> RedisSettings.builder().uri("redis-sentinel://:hunter2@s1:26379").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must name the primary after '#'")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void clusterSeedsMustBePlainRedisUrisAndExcludeAUri() {
+        assertThatThrownBy(() -> RedisSettings.builder().cluster("redis-sentinel://s1:26379#orders").build())
+                .hasMessageContaining("a cluster seed must be a redis:// or rediss:// URI");
+        assertThatThrownBy(() -> RedisSettings.builder().cluster("redis://a:6379", null).build())
+                .hasMessageContaining("a cluster seed URI is empty");
+        assertThatThrownBy(() -> RedisSettings.builder().uri("redis://a").cluster("redis://b:6379").build())
+                .hasMessageContaining("either a Redis URI or cluster seeds, not both");
+    }
 }

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RedisTokenStoreMeasurements {
 
-    private static final int THREADS = 64;
-    private static final int CHECKS = 200_000;
+    static final int THREADS = 64;
+    static final int CHECKS = 200_000;
     private static final int REFRESHES = 2_000;
     private static final Duration TTL = Duration.ofDays(3);
 
@@ -88,15 +88,8 @@ final class RedisTokenStoreMeasurements {
     }
 
     private static void checkThroughput(TokenStore store, LocalRedisServer server) throws Exception {
-        FakeWeChatGateway weChat = new FakeWeChatGateway();
-        UseCases useCases = UseCases.create(new AuthSettings("wx1234567890abcdef", "shop", TTL, 10), store,
-                InMemoryAdapters.userRepository(Clock.systemUTC()), weChat, new FakeDecryptor(), new SecureRandom());
         List<String> tokens = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            tokens.add(useCases.authorize().authorize(LoginCommand.codeOnly(weChat.newCode(owner(i).userId(), null)))
-                    .response());
-        }
-        CheckTokenUseCase checks = useCases.checkTokens();
+        CheckTokenUseCase checks = loggedIn(store, tokens);
         runChecks(checks, tokens, CHECKS);
         for (int round = 1; round <= 3; round++) {
             double perSecond = runChecks(checks, tokens, CHECKS);
@@ -108,6 +101,24 @@ final class RedisTokenStoreMeasurements {
         }
     }
 
+    /**
+     * Logs 1,000 users in through the use cases, as the facade would.
+     *
+     * @param tokens receives their tokens
+     * @return the checks of those use cases
+     */
+    static CheckTokenUseCase loggedIn(TokenStore store, List<String> tokens) {
+        FakeWeChatGateway weChat = new FakeWeChatGateway();
+        UseCases useCases = UseCases.create(new AuthSettings("wx1234567890abcdef", "shop", TTL, 10), store,
+                InMemoryAdapters.userRepository(Clock.systemUTC()), weChat, new FakeDecryptor(), new SecureRandom());
+        for (int i = 0; i < 1_000; i++) {
+            tokens.add(useCases.authorize().authorize(LoginCommand.codeOnly(weChat.newCode(owner(i).userId(), null)))
+                    .response());
+        }
+        return useCases.checkTokens();
+    }
+
+    /** @return blocking checks per second, {@value #THREADS} threads sharing the use cases */
     static double runChecks(CheckTokenUseCase checks, List<String> tokens, int total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong invalid = new AtomicLong();
@@ -137,6 +148,7 @@ final class RedisTokenStoreMeasurements {
         }
     }
 
+    /** @return async checks per second, one thread keeping {@value #THREADS} in flight */
     static double runAsyncChecks(CheckTokenUseCase checks, List<String> tokens, int total)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(THREADS);

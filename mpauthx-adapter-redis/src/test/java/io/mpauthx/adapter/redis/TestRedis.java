@@ -55,8 +55,13 @@ final class TestRedis implements AutoCloseable {
 
     /** @return how often Redis ran a command since start or CONFIG RESETSTAT, from INFO commandstats */
     long calls(String command) {
+        return calls(commands().info("commandstats"), command);
+    }
+
+    /** @return the calls of the command in the text of INFO commandstats */
+    static long calls(String commandStats, String command) {
         String prefix = "cmdstat_" + command + ":calls=";
-        return commands().info("commandstats").lines()
+        return commandStats.lines()
                 .filter(line -> line.startsWith(prefix))
                 .mapToLong(line -> Long.parseLong(line.substring(prefix.length(), line.indexOf(',', prefix.length()))))
                 .findFirst().orElse(0);

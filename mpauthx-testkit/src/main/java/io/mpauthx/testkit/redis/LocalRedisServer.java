@@ -13,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * A real {@code redis-server} process on a loopback port of its own, without persistence
@@ -33,14 +37,18 @@ public final class LocalRedisServer implements AutoCloseable {
     private final Path executable;
     private final int port;
     private final Path directory;
+    private final String configFile;
+    private final List<String> arguments;
     private final Thread killOnExit;
     private Process process;
     private boolean closed;
 
-    private LocalRedisServer(Path executable, int port, Path directory) {
+    private LocalRedisServer(Path executable, int port, Path directory, String configFile, List<String> arguments) {
         this.executable = executable;
         this.port = port;
         this.directory = directory;
+        this.configFile = configFile;
+        this.arguments = List.copyOf(arguments);
         this.killOnExit = new Thread(this::kill, "kill redis-server on port " + port);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -60,9 +68,26 @@ public final class LocalRedisServer implements AutoCloseable {
      * @return the running server, on a free loopback port
      */
     static LocalRedisServer startOnFreePort(Path executable) {
+        return startOnFreePort(executable, port -> List.of(), "");
+    }
+
+    /**
+     * Starts a server with more to say than the standalone default: a cluster node or a sentinel.
+     *
+     * @param executable the {@code redis-server} binary to run
+     * @param arguments the extra command-line arguments, given the port (such as an announced address)
+     * @param configuration the text of a config file to start from (a sentinel needs a writable one), or empty
+     * @return the running server, on a free loopback port
+     */
+    static LocalRedisServer startOnFreePort(Path executable, IntFunction<List<String>> arguments,
+                                            String configuration) {
         try {
-            LocalRedisServer server = new LocalRedisServer(executable, freePort(),
-                    Files.createTempDirectory("mpauthx-redis-"));
+            int port = freePort();
+            Path directory = Files.createTempDirectory("mpauthx-redis-");
+            String configFile = configuration.isEmpty() ? ""
+                    : Files.writeString(directory.resolve("redis.conf"), configuration).toString();
+            LocalRedisServer server = new LocalRedisServer(executable, port, directory, configFile,
+                    arguments.apply(port));
             server.start();
             return server;
         } catch (IOException e) {
@@ -137,6 +162,22 @@ public final class LocalRedisServer implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Kills the process at once (SIGKILL), as a crash or a pulled plug would, and waits until it has exited. A
+     * primary killed this way cannot hand its clients or replicas anything more. Idempotent.
+     */
+    public synchronized void crash() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** Stops the server for good and deletes its working directory. Idempotent. */
     @Override
     public synchronized void close() {
@@ -159,13 +200,21 @@ public final class LocalRedisServer implements AutoCloseable {
     }
 
     private List<String> command() {
-        return List.of(executable.toString(),
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        if (!configFile.isEmpty()) {
+            // the file must come first; the options after it override what it says
+            command.add(configFile);
+        }
+        command.addAll(List.of(
                 "--port", Integer.toString(port),
                 "--bind", HOST,
                 "--save", "",
                 "--appendonly", "no",
                 "--daemonize", "no",
-                "--dir", directory.toString());
+                "--dir", directory.toString()));
+        command.addAll(arguments);
+        return command;
     }
 
     private Path log() {
@@ -216,9 +265,10 @@ public final class LocalRedisServer implements AutoCloseable {
     }
 
     private void deleteDirectory() {
-        try {
-            Files.deleteIfExists(log());
-            Files.deleteIfExists(directory);
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         } catch (IOException leftBehind) {
             // a temp directory left behind is harmless and not worth failing a test run over
         }

@@ -24,10 +24,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RedisServerExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(RedisServerExtension.class);
-    private static final String SERVER = "server";
-
     /** Creates the extension; JUnit does this for {@code @ExtendWith}. */
     public RedisServerExtension() {
         // state lives in JUnit's store, scoped to the test class
@@ -52,16 +48,6 @@ public final class RedisServerExtension implements BeforeAllCallback, ParameterR
     }
 
     private static LocalRedisServer server(ExtensionContext context) {
-        return classContext(context).getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SERVER, key -> LocalRedisServer.startOnFreePort(), LocalRedisServer.class);
-    }
-
-    /** Parameters of a test method must not get a server that dies with the method's own context. */
-    private static ExtensionContext classContext(ExtensionContext context) {
-        ExtensionContext current = context;
-        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
-            current = current.getParent().get();
-        }
-        return current;
+        return ClassScopedFixtures.get(context, LocalRedisServer.class, LocalRedisServer::startOnFreePort);
     }
 }

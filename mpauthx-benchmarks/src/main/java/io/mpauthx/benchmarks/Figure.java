@@ -54,11 +54,16 @@ record Figure(String id, String title, double value, String unit, String referen
     /** @return the figure as one line of the report */
     String line() {
         String measuredValue = Double.isNaN(value) ? missing.orElse("n/a") : format(value) + " " + unit;
-        String referencePart = Double.isNaN(referenceValue)
-                ? reference + ": " + (Double.isNaN(value) ? "-" : missing.orElse("n/a"))
-                : reference + ": " + format(referenceValue) + " " + unit + ", ratio " + ratioText();
+        String referencePart;
+        if (Double.isNaN(value)) {
+            referencePart = "";
+        } else if (Double.isNaN(referenceValue)) {
+            referencePart = " | " + reference + ": " + missing.orElse("n/a");
+        } else {
+            referencePart = " | " + reference + ": " + format(referenceValue) + " " + unit + ", ratio " + ratioText();
+        }
         String goalPart = goal.isSet() ? " | goal " + goal.text() + ": " + verdict() : "";
-        return String.format(Locale.ROOT, "[%s] %s: %s | %s%s | load %s", id, title, measuredValue, referencePart,
+        return String.format(Locale.ROOT, "[%s] %s: %s%s%s | load %s", id, title, measuredValue, referencePart,
                 goalPart, load);
     }
 

@@ -11,6 +11,19 @@ public final class Identifiers {
     /** The longest sku accepted by the builder. */
     public static final int MAX_SKU_LENGTH = 64;
 
+    /**
+     * {@code [A-Za-z0-9_-]} as a table indexed by character: one load instead of five range tests whose branches
+     * mispredict on random base64url text. Every check validates a token's ~80 characters several times.
+     */
+    private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < TOKEN_CHARS.length; c++) {
+            TOKEN_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '-';
+        }
+    }
+
     private Identifiers() {
     }
 
@@ -48,6 +61,6 @@ public final class Identifiers {
     }
 
     private static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One SQLite file and its connections: a single writer behind a lock, so our own writes never meet
- * {@code SQLITE_BUSY}, and a few readers that WAL lets run beside it. The busy timeout covers other processes on
+ * {@code SQLITE_BUSY}, committing the writes that queue behind one another together ({@link GroupCommit}), and a
+ * few readers that WAL lets run beside it. The busy timeout covers other processes on
  * the same file. Every failure leaves here as {@link MpAuthXException} 6000 naming the file, logged once.
  */
 final class SqliteDatabase implements AutoCloseable {
@@ -42,12 +43,14 @@ final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final Connection writer;
     private final ReentrantLock writerLock = new ReentrantLock();
+    private final GroupCommit groupCommit;
     private final ReaderPool readers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SqliteDatabase(Path file, Connection writer, ReaderPool readers) {
         this.file = file;
         this.writer = writer;
+        this.groupCommit = new GroupCommit(writer);
         this.readers = readers;
     }
 
@@ -107,18 +110,60 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs a write on the one writer connection. */
+    /**
+     * Runs a write on the one writer connection, committed together with the writes queued beside it
+     * ({@link GroupCommit}); returns once that commit is durable.
+     */
     <T> T write(String action, Work<T> work) {
         refuseWhenClosed();
-        acquireWriter();
+        PendingWrite<T> mine = groupCommit.enqueue(work);
+        while (!mine.isDone()) {
+            commitAsWriter(mine);
+        }
         try {
-            refuseWhenClosed();
-            return work.on(writer);
+            return mine.outcome();
         } catch (SQLException e) {
             throw failure(action, e);
+        }
+    }
+
+    private void commitAsWriter(PendingWrite<?> mine) {
+        if (!lockWriterFor(mine)) {
+            return;
+        }
+        try {
+            if (!mine.isDone()) {
+                if (closed.get() && mine.withdraw()) {
+                    refuseWhenClosed();
+                }
+                groupCommit.commitPending();
+            }
         } finally {
             writerLock.unlock();
         }
+    }
+
+    /**
+     * @return true when the writer is locked; false when, the wait over, a committer had already taken the write
+     *     and has now committed it
+     * @throws MpAuthXException 6000 when the wait ran out (or was interrupted) and the write was withdrawn
+     */
+    private boolean lockWriterFor(PendingWrite<?> mine) {
+        String reason;
+        try {
+            if (writerLock.tryLock(BUSY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            reason = "the writer connection stayed busy for " + BUSY_TIMEOUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reason = "interrupted while waiting for the writer connection";
+        }
+        if (mine.withdraw()) {
+            throw failure("writing", reason);
+        }
+        mine.awaitCommit();
+        return false;
     }
 
     /** Runs a read on a reader connection, which sees every write that returned before. */
@@ -134,17 +179,6 @@ final class SqliteDatabase implements AutoCloseable {
             throw failure(action, e);
         } finally {
             readers.giveBack(reader);
-        }
-    }
-
-    private void acquireWriter() {
-        try {
-            if (!writerLock.tryLock(BUSY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw failure("writing", "the writer connection stayed busy for " + BUSY_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("writing", "interrupted while waiting for the writer connection");
         }
     }
 

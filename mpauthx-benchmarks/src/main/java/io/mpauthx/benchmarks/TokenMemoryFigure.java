@@ -1,0 +1,67 @@
+package io.mpauthx.benchmarks;
+
+import io.mpauthx.domain.TokenHash;
+import io.mpauthx.testkit.redis.LocalRedisServer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Figure 5: Redis memory per live token, the {@code MEMORY USAGE} of every key mpauthx wrote (token keys and
+ * owners' indexes) averaged over the tokens: with one token per user, so that each pays for a whole index, and
+ * with ten per user (the default cap), so that ten share one. The
+ * reference is the least a token can cost: one plain string naming the token's hash, holding its issue time.
+ */
+final class TokenMemoryFigure {
+
+    private static final int FLOOR_KEYS = 1_000;
+    /** A user logged in on as many devices as the default cap allows. */
+    private static final int MANY_DEVICES = 10;
+    private static final String BYTES = "bytes";
+
+    private final LocalRedisServer redis;
+    private final Plan plan;
+    private final Report report;
+
+    TokenMemoryFigure(LocalRedisServer redis, Plan plan, Report report) {
+        this.redis = redis;
+        this.plan = plan;
+        this.report = report;
+    }
+
+    void run() {
+        try (RedisInspector direct = new RedisInspector(redis.uri())) {
+            direct.flushAll();
+            double floor = floorPerToken(direct);
+            measure(direct, "5a", 1, floor);
+            measure(direct, "5b", MANY_DEVICES, floor);
+        }
+    }
+
+    private void measure(RedisInspector direct, String id, int perUser, double floor) {
+        long before = direct.usedMemory();
+        LiveTokens tokens = LiveTokens.issue(redis.uri(), plan.memoryTokens(), perUser);
+        long grown = direct.usedMemory() - before;
+        long[] usage = direct.memoryUsage("mpauthx:*");
+        double perToken = (double) usage[0] / tokens.size();
+        report.add(Figure.measured(id, "Redis memory per token, " + perUser + " per user (keys + index)", perToken,
+                BYTES, "one plain string per token", floor, Goal.valueAtMost(200, BYTES)));
+        report.note(String.format(Locale.ROOT, "%d tokens, %d keys; used_memory grew %s bytes per token (with"
+                + " expiry and dictionary entries)", tokens.size(), usage[1], Figure.format((double) grown
+                / tokens.size())));
+        direct.flushAll();
+    }
+
+    private static double floorPerToken(RedisInspector direct) {
+        List<String> keys = new ArrayList<>(FLOOR_KEYS);
+        for (int i = 0; i < FLOOR_KEYS; i++) {
+            String key = TokenHash.ofSecret("floor-" + i).value();
+            direct.commands().psetex(key, LiveTokens.TTL.toMillis(), Long.toString(1_763_900_000_000_000L + i));
+            keys.add(key);
+        }
+        double perKey = (double) direct.memoryUsage(keys) / FLOOR_KEYS;
+        direct.commands().del(keys.toArray(new String[0]));
+        return perKey;
+    }
+}

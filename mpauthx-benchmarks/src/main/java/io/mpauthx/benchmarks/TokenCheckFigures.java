@@ -1,5 +1,6 @@
 package io.mpauthx.benchmarks;
 
+import io.mpauthx.adapter.redis.NearCacheSettings;
 import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.bootstrap.MpAuthXBuilder;
 import io.mpauthx.testkit.redis.LocalRedisServer;
@@ -56,12 +57,7 @@ final class TokenCheckFigures {
 
     private void nearCacheFigure(LiveTokens tokens, Reference reference) {
         String title = "isTokenValid near cache, 64 threads";
-        Optional<MpAuthXBuilder> nearCached = NearCacheOption.enable(builder());
-        if (nearCached.isEmpty()) {
-            report.add(Figure.notMeasured("1c", title, NearCacheOption.whyNot(), Goal.ratioAtLeast(10)));
-            return;
-        }
-        try (MpAuthX auth = nearCached.get().build()) {
+        try (MpAuthX auth = builder().nearCache(NearCacheSettings.defaults()).build()) {
             double rate = driver().throughput(Plan.MANY_CALLERS, () -> requireValid(auth.isTokenValid(tokens.any())));
             report.add(versus("1c", title, rate, RATE, reference, RedisBenchmark.Result::requestsPerSecond,
                     Goal.ratioAtLeast(10)));

@@ -19,7 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real {@code redis-server} process on a loopback port of its own, without persistence
- * ({@code --save "" --appendonly no}). It can be stopped and started again on the same port, for fault tests.
+ * ({@code --save "" --appendonly no}), or with an append-only file synced on every write
+ * ({@link #startDurableOnFreePort()}). It can be stopped, or crashed, and started again on the same port, for
+ * fault tests.
  * Thread-safe; {@link #close()} stops the process and removes its working directory.
  */
 public final class LocalRedisServer implements AutoCloseable {
@@ -33,14 +35,16 @@ public final class LocalRedisServer implements AutoCloseable {
     private final Path executable;
     private final int port;
     private final Path directory;
+    private final boolean durable;
     private final Thread killOnExit;
     private Process process;
     private boolean closed;
 
-    private LocalRedisServer(Path executable, int port, Path directory) {
+    private LocalRedisServer(Path executable, int port, Path directory, boolean durable) {
         this.executable = executable;
         this.port = port;
         this.directory = directory;
+        this.durable = durable;
         this.killOnExit = new Thread(this::kill, "kill redis-server on port " + port);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -56,13 +60,29 @@ public final class LocalRedisServer implements AutoCloseable {
     }
 
     /**
+     * Starts {@code redis-server} like {@link #startOnFreePort()}, but with an append-only file fsynced before
+     * every reply ({@code --appendonly yes --appendfsync always}): whatever it acknowledged survives
+     * {@link #crash()} and {@link #start()}, as on a production server configured for it.
+     *
+     * @return the running server
+     * @throws IllegalStateException if it does not answer {@code PING} within {@link #START_TIMEOUT}
+     */
+    public static LocalRedisServer startDurableOnFreePort() {
+        return start(RedisServerExecutable.locate(), true);
+    }
+
+    /**
      * @param executable the {@code redis-server} binary to run
      * @return the running server, on a free loopback port
      */
     static LocalRedisServer startOnFreePort(Path executable) {
+        return start(executable, false);
+    }
+
+    private static LocalRedisServer start(Path executable, boolean durable) {
         try {
             LocalRedisServer server = new LocalRedisServer(executable, freePort(),
-                    Files.createTempDirectory("mpauthx-redis-"));
+                    Files.createTempDirectory("mpauthx-redis-"), durable);
             server.start();
             return server;
         } catch (IOException e) {
@@ -137,6 +157,22 @@ public final class LocalRedisServer implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Kills the process without warning (SIGKILL), as a crash or the OOM killer would, and waits until it has
+     * gone. Only a {@linkplain #startDurableOnFreePort() durable} server keeps its data across this. Idempotent.
+     */
+    public synchronized void crash() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** Stops the server for good and deletes its working directory. Idempotent. */
     @Override
     public synchronized void close() {
@@ -163,7 +199,8 @@ public final class LocalRedisServer implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--bind", HOST,
                 "--save", "",
-                "--appendonly", "no",
+                "--appendonly", durable ? "yes" : "no",
+                "--appendfsync", "always",
                 "--daemonize", "no",
                 "--dir", directory.toString());
     }
@@ -218,9 +255,24 @@ public final class LocalRedisServer implements AutoCloseable {
     private void deleteDirectory() {
         try {
             Files.deleteIfExists(log());
+            deleteAppendOnlyFiles();
             Files.deleteIfExists(directory);
         } catch (IOException leftBehind) {
             // a temp directory left behind is harmless and not worth failing a test run over
+        }
+    }
+
+    private void deleteAppendOnlyFiles() throws IOException {
+        // Redis 7 keeps its AOF as several files in a folder of their own, older versions as one file
+        for (Path aof : List.of(directory.resolve("appendonlydir"), directory.resolve("appendonly.aof"))) {
+            if (Files.isDirectory(aof)) {
+                try (var files = Files.list(aof)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+            Files.deleteIfExists(aof);
         }
     }
 

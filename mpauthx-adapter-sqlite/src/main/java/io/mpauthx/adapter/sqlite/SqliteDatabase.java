@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,14 +40,20 @@ final class SqliteDatabase implements AutoCloseable {
         T on(Connection connection) throws SQLException;
     }
 
+    /** SQLite's primary result codes after which a connection may stay unable to write: it is replaced. */
+    private static final Set<Integer> STALE_WRITER_CODES = Set.of(8 /* READONLY */, 10 /* IOERR */, 14 /* CANTOPEN */);
+
     private final Path file;
-    private final Connection writer;
+    private final SQLiteDataSource files;
+    /** Guarded by {@link #writerLock}; null after a failure that may have left it unable to write. */
+    private Connection writer;
     private final ReentrantLock writerLock = new ReentrantLock();
     private final ReaderPool readers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SqliteDatabase(Path file, Connection writer, ReaderPool readers) {
+    private SqliteDatabase(Path file, SQLiteDataSource files, Connection writer, ReaderPool readers) {
         this.file = file;
+        this.files = files;
         this.writer = writer;
         this.readers = readers;
     }
@@ -68,7 +75,7 @@ final class SqliteDatabase implements AutoCloseable {
             int applied = SqliteSchema.migrate(files, writer);
             readers = ReaderPool.open(files, READER_CONNECTIONS);
             LOG.debug("SQLite user database {} open, {} migration(s) applied", absolute, applied);
-            return new SqliteDatabase(absolute, writer, readers);
+            return new SqliteDatabase(absolute, files, writer, readers);
         } catch (SQLException | IOException | FlywayException e) {
             closeQuietly(writer);
             if (readers != null) {
@@ -113,11 +120,31 @@ final class SqliteDatabase implements AutoCloseable {
         acquireWriter();
         try {
             refuseWhenClosed();
-            return work.on(writer);
+            return work.on(writerConnection());
         } catch (SQLException e) {
+            discardWriterIfStale(e);
             throw failure(action, e);
         } finally {
             writerLock.unlock();
+        }
+    }
+
+    private Connection writerConnection() throws SQLException {
+        if (writer == null) {
+            writer = files.getConnection();
+        }
+        return writer;
+    }
+
+    /**
+     * A connection that once found the file read-only keeps treating it so (SQLite remembers it per connection),
+     * and one that met an I/O error may hold a dead file handle: the next write opens a new one, so that the
+     * repository recovers by itself once the file can be written again.
+     */
+    private void discardWriterIfStale(SQLException e) {
+        if (STALE_WRITER_CODES.contains(e.getErrorCode() & 0xff)) {
+            closeQuietly(writer);
+            writer = null;
         }
     }
 

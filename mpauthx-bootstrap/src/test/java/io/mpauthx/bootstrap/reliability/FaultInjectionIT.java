@@ -12,9 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +40,6 @@ class FaultInjectionIT {
     private static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(1);
     /** The longest path, a login: WeChat's budget, SQLite's busy wait (10 s), Redis; plus slack for a loaded CI. */
     private static final Duration LONGEST_CALL = WECHAT_TIMEOUT.plusSeconds(10).plus(REDIS_TIMEOUT).plusSeconds(5);
-    /** SQLite header byte 18, the file format write version: above 2, SQLite treats the file as read-only. */
-    private static final int WRITE_VERSION_OFFSET = 18;
 
     @TempDir
     Path folder;
@@ -84,7 +79,10 @@ class FaultInjectionIT {
         int redisClientsBefore = ResourceCounts.redisClients(redis);
 
         CallFigures redisDown = phase("redis-server crashed", redis::crash, redis::start);
-        CallFigures readOnly = phase("SQLite file read-only", () -> writeVersion(3), () -> writeVersion(2));
+        CallFigures readOnly;
+        try (ReadOnlySqliteFile database = new ReadOnlySqliteFile(folder.resolve("users.db"))) {
+            readOnly = phase("SQLite file read-only", database::markReadOnly, database::markWritable);
+        }
         CallFigures stalled = weChatPhase("WeChat stalls", WeChatFault.STALL);
         CallFigures broken = weChatPhase("WeChat breaks answers off", WeChatFault.BROKEN_BODY, WeChatFault.CONNECTION_RESET);
         CallFigures refusing = weChatPhase("WeChat -1, 45011, 500", WeChatFault.SYSTEM_BUSY, WeChatFault.RATE_LIMITED,
@@ -169,15 +167,6 @@ class FaultInjectionIT {
                 return false;
             }
         }, "a login and a check succeed after the faults");
-    }
-
-    private void writeVersion(int version) {
-        try (RandomAccessFile header = new RandomAccessFile(folder.resolve("users.db").toFile(), "rw")) {
-            header.seek(WRITE_VERSION_OFFSET);
-            header.write(version);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void printFigures(long threadsBefore, long threadsAfter, int clientsBefore, int clientsAfter, long lost) {

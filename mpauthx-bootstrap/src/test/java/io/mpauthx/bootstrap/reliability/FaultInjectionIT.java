@@ -78,15 +78,7 @@ class FaultInjectionIT {
         long threadsBefore = ResourceCounts.threads();
         int redisClientsBefore = ResourceCounts.redisClients(redis);
 
-        CallFigures redisDown = phase("redis-server crashed", redis::crash, redis::start);
-        CallFigures readOnly;
-        try (ReadOnlySqliteFile database = new ReadOnlySqliteFile(folder.resolve("users.db"))) {
-            readOnly = phase("SQLite file read-only", database::markReadOnly, database::markWritable);
-        }
-        CallFigures stalled = weChatPhase("WeChat stalls", WeChatFault.STALL);
-        CallFigures broken = weChatPhase("WeChat breaks answers off", WeChatFault.BROKEN_BODY, WeChatFault.CONNECTION_RESET);
-        CallFigures refusing = weChatPhase("WeChat -1, 45011, 500", WeChatFault.SYSTEM_BUSY, WeChatFault.RATE_LIMITED,
-                WeChatFault.SERVER_ERROR);
+        injectEveryFault();
         awaitRecovery();
         CallFigures recovered = phase("recovered", () -> { }, () -> { });
 
@@ -102,15 +94,26 @@ class FaultInjectionIT {
                     .isLessThanOrEqualTo(LONGEST_CALL.toMillis());
         });
         assertThat(warmUp.failures()).as("healthy warm-up").isZero();
-        assertThat(redisDown.outcomes()).as("Redis down is 6000").containsKey(6000);
-        assertThat(readOnly.outcomes()).as("a read-only database is 6000").containsKey(6000);
-        assertThat(stalled.outcomes()).as("a stalled WeChat is 6006").containsKey(6006);
-        assertThat(broken.outcomes().keySet()).as("broken answers are 6005/6006").containsAnyOf(6005, 6006);
-        assertThat(refusing.outcomes()).as("errcodes are 6008, HTTP 500 is 6002").containsKeys(6008, 6002);
         assertThat(recovered.failures()).as("the instance recovered by itself").isZero();
         assertThat(redisClientsAfter).as("Redis connections").isEqualTo(redisClientsBefore);
         assertThat(threadsAfter).as("threads").isLessThanOrEqualTo(threadsBefore + 8);
         assertThat(lost).as("acknowledged logins lost").isZero();
+    }
+
+    /** Each fault for one phase, asserting that the phase's calls met it with its code. */
+    private void injectEveryFault() {
+        assertThat(phase("redis-server crashed", redis::crash, redis::start).outcomes())
+                .as("Redis down is 6000").containsKey(6000);
+        try (ReadOnlySqliteFile database = new ReadOnlySqliteFile(folder.resolve("users.db"))) {
+            assertThat(phase("SQLite file read-only", database::markReadOnly, database::markWritable).outcomes())
+                    .as("a read-only database is 6000").containsKey(6000);
+        }
+        assertThat(weChatPhase("WeChat stalls", WeChatFault.STALL).outcomes())
+                .as("a stalled WeChat is 6006").containsKey(6006);
+        assertThat(weChatPhase("WeChat breaks answers off", WeChatFault.BROKEN_BODY, WeChatFault.CONNECTION_RESET)
+                .outcomes().keySet()).as("broken answers are 6005/6006").containsAnyOf(6005, 6006);
+        assertThat(weChatPhase("WeChat -1, 45011, 500", WeChatFault.SYSTEM_BUSY, WeChatFault.RATE_LIMITED,
+                WeChatFault.SERVER_ERROR).outcomes()).as("errcodes are 6008, HTTP 500 is 6002").containsKeys(6008, 6002);
     }
 
     private CallFigures weChatPhase(String name, WeChatFault... faults) {

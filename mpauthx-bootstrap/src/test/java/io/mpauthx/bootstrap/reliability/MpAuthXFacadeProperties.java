@@ -169,7 +169,7 @@ class MpAuthXFacadeProperties {
     @Provide
     Arbitrary<String> codes() {
         return Arbitraries.frequencyOf(Tuple.of(2, HostileStrings.any()),
-                Tuple.of(1, Arbitraries.of(KNOWN_USERS).map(user -> weChat.newCode(user, null))));
+                Tuple.of(1, Arbitraries.of(KNOWN_USERS).map(user -> weChat.newCode(user, null)))).injectNull(0.02);
     }
 
     @Provide
@@ -177,12 +177,13 @@ class MpAuthXFacadeProperties {
         Instant now = Instant.now();
         Arbitrary<String> real = Arbitraries.of(KNOWN_USERS).map(user -> WeChatUserData.encrypt(
                 WeChatUserData.plaintext(SandboxUser.withOpenId(user), APP_ID, now), SESSION_KEY, IV));
-        return Arbitraries.frequencyOf(Tuple.of(2, HostileStrings.any()), Tuple.of(1, real));
+        return Arbitraries.frequencyOf(Tuple.of(2, HostileStrings.any()), Tuple.of(1, real)).injectNull(0.02);
     }
 
     @Provide
     Arbitrary<String> ivs() {
-        return Arbitraries.frequencyOf(Tuple.of(1, HostileStrings.any()), Tuple.of(2, Arbitraries.just(IV)));
+        return Arbitraries.frequencyOf(Tuple.of(1, HostileStrings.any()), Tuple.of(2, Arbitraries.just(IV)))
+                .injectNull(0.02);
     }
 
     @Provide
@@ -192,12 +193,12 @@ class MpAuthXFacadeProperties {
                 Tuple.of(3, HostileStrings.any()),
                 Tuple.of(1, Arbitraries.of(List.copyOf(issuedForOtherSku))),
                 Tuple.of(1, Arbitraries.of(here.get())),
-                Tuple.of(2, Forgeries.of(here.get(), KNOWN_USERS, List.of("blog", "shop ", "SHOP"))));
+                Tuple.of(2, Forgeries.of(here.get(), KNOWN_USERS, List.of("blog", "shop ", "SHOP")))).injectNull(0.02);
     }
 
     @Provide
     Arbitrary<String> userIds() {
         return Arbitraries.frequencyOf(Tuple.of(3, HostileStrings.any()), Tuple.of(1, Arbitraries.of(KNOWN_USERS)),
-                Tuple.of(1, Arbitraries.of(" ", "")));
+                Tuple.of(1, Arbitraries.of(" ", ""))).injectNull(0.02);
     }
 }

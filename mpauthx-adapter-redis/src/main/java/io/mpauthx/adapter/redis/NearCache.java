@@ -174,9 +174,17 @@ final class NearCache {
         return isTracked(epoch.get());
     }
 
-    /** @return how many entries (answers and reads in flight) the map holds */
+    /** @return how many entries (answers and reads in flight) the map holds; exact only when no call runs */
     int size() {
         return slots.size();
+    }
+
+    /**
+     * @return the slots taken: what the bound is enforced on, exact at every instant (the map's own size is an
+     *     estimate while other threads change it)
+     */
+    int reservedSlots() {
+        return reserved.get();
     }
 
     private static boolean isTracked(long epoch) {

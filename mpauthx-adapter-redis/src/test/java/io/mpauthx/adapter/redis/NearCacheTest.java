@@ -137,12 +137,14 @@ class NearCacheTest {
                 if (i % 7 == 0) {
                     cache.invalidate(key);
                 }
-                seen = Math.max(seen, cache.size());
+                seen = Math.max(seen, cache.reservedSlots());
             }
             return seen;
         });
 
         assertThat(largest).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(bound));
+        assertThat(cache.size()).as("at rest the map holds exactly the reserved slots")
+                .isEqualTo(cache.reservedSlots()).isLessThanOrEqualTo(bound);
         cache.invalidateAll();
         assertThat(cache.size()).isZero();
         for (int i = 0; i < bound; i++) {

@@ -23,11 +23,11 @@ final class GroupCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final Connection writer;
     private final Queue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
 
-    GroupCommit(Connection writer) {
-        this.writer = writer;
+    /** Where the writer connection comes from: it is replaced after a failure that may have spoilt it. */
+    interface WriterSource {
+        Connection get() throws SQLException;
     }
 
     /** @return the write, queued for the next commit */
@@ -37,8 +37,12 @@ final class GroupCommit {
         return write;
     }
 
-    /** Runs and commits every queued write in one transaction; the caller holds the writer lock. */
-    void commitPending() {
+    /**
+     * Runs and commits every queued write in one transaction; the caller holds the writer lock.
+     *
+     * @return the first failure of this batch (a write's, the commit's or opening the writer's), null if none
+     */
+    SQLException commitPending(WriterSource source) {
         List<PendingWrite<?>> batch = new ArrayList<>();
         for (PendingWrite<?> write = pending.poll(); write != null; write = pending.poll()) {
             if (write.claim()) {
@@ -46,36 +50,53 @@ final class GroupCommit {
             }
         }
         if (batch.isEmpty()) {
-            return;
+            return null;
         }
+        Connection writer;
+        try {
+            writer = source.get();
+        } catch (SQLException cannotOpen) {
+            batch.forEach(write -> write.failWith(cannotOpen));
+            return cannotOpen;
+        }
+        return commit(writer, batch);
+    }
+
+    private static SQLException commit(Connection writer, List<PendingWrite<?>> batch) {
+        SQLException firstFailure = null;
         try {
             writer.setAutoCommit(false);
             for (PendingWrite<?> write : batch) {
-                runUnderSavepoint(write);
+                SQLException failed = runUnderSavepoint(writer, write);
+                firstFailure = firstFailure != null ? firstFailure : failed;
             }
             writer.commit();
             batch.forEach(PendingWrite::finish);
         } catch (SQLException commitFailed) {
-            rollBack();
+            rollBack(writer);
             batch.forEach(write -> write.failWith(commitFailed));
+            firstFailure = commitFailed;
         } finally {
-            restoreAutoCommit();
+            restoreAutoCommit(writer);
         }
+        return firstFailure;
     }
 
-    private void runUnderSavepoint(PendingWrite<?> write) throws SQLException {
+    private static SQLException runUnderSavepoint(Connection writer, PendingWrite<?> write) throws SQLException {
         Savepoint before = writer.setSavepoint();
         try {
             write.run(writer);
             writer.releaseSavepoint(before);
+            return null;
         } catch (SQLException failed) {
             writer.rollback(before);
             writer.releaseSavepoint(before);
             write.keepFailure(failed);
+            return failed;
         }
     }
 
-    private void rollBack() {
+    private static void rollBack(Connection writer) {
         try {
             writer.rollback();
         } catch (SQLException e) {
@@ -83,7 +104,7 @@ final class GroupCommit {
         }
     }
 
-    private void restoreAutoCommit() {
+    private static void restoreAutoCommit(Connection writer) {
         try {
             writer.setAutoCommit(true);
         } catch (SQLException e) {

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,17 +41,23 @@ final class SqliteDatabase implements AutoCloseable {
         T on(Connection connection) throws SQLException;
     }
 
+    /** SQLite's primary result codes after which a connection may stay unable to write: it is replaced. */
+    private static final Set<Integer> STALE_WRITER_CODES = Set.of(8 /* READONLY */, 10 /* IOERR */, 14 /* CANTOPEN */);
+
     private final Path file;
-    private final Connection writer;
+    private final SQLiteDataSource files;
+    /** Guarded by {@link #writerLock}; null after a failure that may have left it unable to write. */
+    private Connection writer;
     private final ReentrantLock writerLock = new ReentrantLock();
     private final GroupCommit groupCommit;
     private final ReaderPool readers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SqliteDatabase(Path file, Connection writer, ReaderPool readers) {
+    private SqliteDatabase(Path file, SQLiteDataSource files, Connection writer, ReaderPool readers) {
         this.file = file;
+        this.files = files;
         this.writer = writer;
-        this.groupCommit = new GroupCommit(writer);
+        this.groupCommit = new GroupCommit();
         this.readers = readers;
     }
 
@@ -71,7 +78,7 @@ final class SqliteDatabase implements AutoCloseable {
             int applied = SqliteSchema.migrate(files, writer);
             readers = ReaderPool.open(files, READER_CONNECTIONS);
             LOG.debug("SQLite user database {} open, {} migration(s) applied", absolute, applied);
-            return new SqliteDatabase(absolute, writer, readers);
+            return new SqliteDatabase(absolute, files, writer, readers);
         } catch (SQLException | IOException | FlywayException e) {
             closeQuietly(writer);
             if (readers != null) {
@@ -136,7 +143,10 @@ final class SqliteDatabase implements AutoCloseable {
                 if (closed.get() && mine.withdraw()) {
                     refuseWhenClosed();
                 }
-                groupCommit.commitPending();
+                SQLException failed = groupCommit.commitPending(this::writerConnection);
+                if (failed != null) {
+                    discardWriterIfStale(failed);
+                }
             }
         } finally {
             writerLock.unlock();
@@ -164,6 +174,25 @@ final class SqliteDatabase implements AutoCloseable {
         }
         mine.awaitCommit();
         return false;
+    }
+
+    private Connection writerConnection() throws SQLException {
+        if (writer == null) {
+            writer = files.getConnection();
+        }
+        return writer;
+    }
+
+    /**
+     * A connection that once found the file read-only keeps treating it so (SQLite remembers it per connection),
+     * and one that met an I/O error may hold a dead file handle: the next write opens a new one, so that the
+     * repository recovers by itself once the file can be written again. Called with the writer lock held.
+     */
+    private void discardWriterIfStale(SQLException e) {
+        if (STALE_WRITER_CODES.contains(e.getErrorCode() & 0xff)) {
+            closeQuietly(writer);
+            writer = null;
+        }
     }
 
     /** Runs a read on a reader connection, which sees every write that returned before. */

@@ -1,8 +1,12 @@
 package io.mpauthx.adapter.sqlite;
 
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +40,8 @@ final class SqliteUserRepository implements UserRepository {
     private static final String FIND = "SELECT " + COLUMNS + " FROM user WHERE openId = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM user ORDER BY openId LIMIT ? OFFSET ?";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteUserRepository.class);
+
     private final SqliteDatabase database;
     private final Clock clock;
 
@@ -48,6 +54,9 @@ final class SqliteUserRepository implements UserRepository {
     public void saveProfile(String userId, UserProfile profile) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(profile, "profile");
+        requireStorable("user id", userId);
+        requireStorable("profile text", profile.nickName(), profile.language(), profile.city(), profile.province(),
+                profile.country(), profile.avatarUrl());
         long now = clock.millis();
         database.write("saving the profile of user " + userId, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(SAVE_PROFILE)) {
@@ -69,6 +78,7 @@ final class SqliteUserRepository implements UserRepository {
     @Override
     public void registerIfAbsent(String userId) {
         Objects.requireNonNull(userId, "userId");
+        requireStorable("user id", userId);
         long now = clock.millis();
         database.write("registering user " + userId, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(REGISTER_IF_ABSENT)) {
@@ -83,6 +93,9 @@ final class SqliteUserRepository implements UserRepository {
     @Override
     public Optional<User> find(String userId) {
         Objects.requireNonNull(userId, "userId");
+        if (!isWellFormedUtf16(userId)) {
+            return Optional.empty();
+        }
         return database.read("looking up user " + userId, connection -> {
             try (PreparedStatement query = connection.prepareStatement(FIND)) {
                 query.setString(1, userId);
@@ -140,6 +153,32 @@ final class SqliteUserRepository implements UserRepository {
     private static boolean allNull(String... values) {
         for (String value : values) {
             if (value != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * sqlite-jdbc encodes text as UTF-8 and turns an unpaired surrogate into '?', so such text would be stored as,
+     * and looked up as, other text: refused instead of silently changed.
+     */
+    private static void requireStorable(String what, String... texts) {
+        for (String text : texts) {
+            if (!isWellFormedUtf16(text)) {
+                LOG.warn("refused to store {} holding an unpaired UTF-16 surrogate", what);
+                throw new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                        what + " holds an unpaired UTF-16 surrogate, which SQLite cannot store exactly");
+            }
+        }
+    }
+
+    private static boolean isWellFormedUtf16(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
                 return false;
             }
         }

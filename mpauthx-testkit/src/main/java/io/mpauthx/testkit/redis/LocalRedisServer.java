@@ -23,7 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * A real {@code redis-server} process on a loopback port of its own, without persistence
- * ({@code --save "" --appendonly no}). It can be stopped and started again on the same port, for fault tests.
+ * ({@code --save "" --appendonly no}), or with an append-only file synced on every write
+ * ({@link #startDurableOnFreePort()}). It can be stopped, or crashed, and started again on the same port, for
+ * fault tests.
  * Thread-safe; {@link #close()} stops the process and removes its working directory.
  */
 public final class LocalRedisServer implements AutoCloseable {
@@ -61,6 +63,20 @@ public final class LocalRedisServer implements AutoCloseable {
      */
     public static LocalRedisServer startOnFreePort() {
         return startOnFreePort(RedisServerExecutable.locate());
+    }
+
+    /**
+     * Starts {@code redis-server} like {@link #startOnFreePort()}, but with an append-only file fsynced before
+     * every reply ({@code --appendonly yes --appendfsync always}): whatever it acknowledged survives
+     * {@link #crash()} and {@link #start()}, as on a production server configured for it.
+     *
+     * @return the running server
+     * @throws IllegalStateException if it does not answer {@code PING} within {@link #START_TIMEOUT}
+     */
+    public static LocalRedisServer startDurableOnFreePort() {
+        // later arguments override earlier ones on redis-server's command line
+        return startOnFreePort(RedisServerExecutable.locate(),
+                port -> List.of("--appendonly", "yes", "--appendfsync", "always"), "");
     }
 
     /**
@@ -122,7 +138,7 @@ public final class LocalRedisServer implements AutoCloseable {
 
     /**
      * Starts the process (again) on the same port and waits until it answers {@code PING}. Does nothing while
-     * it runs. The data of an earlier run is gone: nothing is persisted.
+     * it runs. The data of an earlier run is gone, unless the server was started {@linkplain #startDurableOnFreePort() durable}.
      *
      * @throws IllegalStateException if the server was closed or does not come up in time
      */
@@ -163,8 +179,9 @@ public final class LocalRedisServer implements AutoCloseable {
     }
 
     /**
-     * Kills the process at once (SIGKILL), as a crash or a pulled plug would, and waits until it has exited. A
-     * primary killed this way cannot hand its clients or replicas anything more. Idempotent.
+     * Kills the process at once (SIGKILL), as a crash, a pulled plug or the OOM killer would, and waits until it
+     * has exited. A primary killed this way cannot hand its clients or replicas anything more; only a
+     * {@linkplain #startDurableOnFreePort() durable} server keeps its data across this. Idempotent.
      */
     public synchronized void crash() {
         if (process == null) {

@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Answers {@code GET /sns/jscode2session} like WeChat, or with the next queued fault. */
 final class Jscode2SessionHandler implements HttpHandler {
@@ -26,16 +28,38 @@ final class Jscode2SessionHandler implements HttpHandler {
     private final String appSecret;
     private final SandboxLogins logins;
     private final Queue<WeChatFault> faults;
-    private final CountDownLatch closing;
+    private final Queue<RawAnswer> rawAnswers = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<WeChatFault> ongoingFault = new AtomicReference<>();
+    /** Stalled requests wait on the latch current when they began; healing or closing counts it down. */
+    private final AtomicReference<CountDownLatch> stallRelease = new AtomicReference<>(new CountDownLatch(1));
     private final AtomicInteger requests = new AtomicInteger();
 
-    Jscode2SessionHandler(String appId, String appSecret, SandboxLogins logins, Queue<WeChatFault> faults,
-                          CountDownLatch closing) {
+    Jscode2SessionHandler(String appId, String appSecret, SandboxLogins logins, Queue<WeChatFault> faults) {
         this.appId = appId;
         this.appSecret = appSecret;
         this.logins = logins;
         this.faults = faults;
-        this.closing = closing;
+    }
+
+    void answerNext(int status, String body) {
+        rawAnswers.add(new RawAnswer(status, body));
+    }
+
+    void failEveryRequest(WeChatFault fault) {
+        ongoingFault.set(fault);
+    }
+
+    /** Ends an ongoing fault and releases the requests stalled so far. */
+    void heal() {
+        ongoingFault.set(null);
+        stallRelease.getAndSet(new CountDownLatch(1)).countDown();
+    }
+
+    /** Releases stalled requests for good: a closed sandbox stalls nothing. */
+    void close() {
+        ongoingFault.set(null);
+        CountDownLatch released = new CountDownLatch(0);
+        stallRelease.getAndSet(released).countDown();
     }
 
     int requestCount() {
@@ -46,8 +70,11 @@ final class Jscode2SessionHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
-            WeChatFault fault = faults.poll();
-            if (fault != null) {
+            RawAnswer raw = rawAnswers.poll();
+            WeChatFault fault = raw == null ? nextFault() : null;
+            if (raw != null) {
+                send(exchange, raw.status(), "application/octet-stream", raw.body());
+            } else if (fault != null) {
                 answerWith(fault, exchange);
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "text/plain", "");
@@ -55,6 +82,11 @@ final class Jscode2SessionHandler implements HttpHandler {
                 send(exchange, 200, "text/plain", answer(query(exchange.getRequestURI().getRawQuery())));
             }
         }
+    }
+
+    private WeChatFault nextFault() {
+        WeChatFault queued = faults.poll();
+        return queued != null ? queued : ongoingFault.get();
     }
 
     private String answer(Map<String, String> query) {
@@ -106,7 +138,7 @@ final class Jscode2SessionHandler implements HttpHandler {
 
     private void stall() {
         try {
-            closing.await(LONGEST_STALL_SECONDS, TimeUnit.SECONDS);
+            stallRelease.get().await(LONGEST_STALL_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException closed) {
             Thread.currentThread().interrupt();
         }
@@ -125,10 +157,19 @@ final class Jscode2SessionHandler implements HttpHandler {
     private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        // HTTP forbids a body for 1xx, 204 and 304; the JDK server refuses a length for them
+        boolean bodyless = status < 200 || status == 204 || status == 304;
+        exchange.sendResponseHeaders(status, bytes.length == 0 || bodyless ? -1 : bytes.length);
+        if (bodyless) {
+            return;
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** An answer given verbatim, for clients that must survive whatever comes back. */
+    private record RawAnswer(int status, String body) {
     }
 
     private static Map<String, String> query(String rawQuery) {

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -47,13 +46,12 @@ public final class WeChatSandbox implements AutoCloseable {
     private final ExecutorService threads;
     private final SandboxLogins logins = new SandboxLogins();
     private final Queue<WeChatFault> faults = new ConcurrentLinkedQueue<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
     private final Jscode2SessionHandler handler;
 
     private WeChatSandbox(String appId, String appSecret, HttpServer server) {
         this.appId = appId;
         this.server = server;
-        this.handler = new Jscode2SessionHandler(appId, appSecret, logins, faults, closing);
+        this.handler = new Jscode2SessionHandler(appId, appSecret, logins, faults);
         // one thread per request, so a stalled request never blocks the next one
         this.threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "wechat-sandbox");
@@ -128,6 +126,35 @@ public final class WeChatSandbox implements AutoCloseable {
         faults.add(Objects.requireNonNull(fault, "fault"));
     }
 
+    /**
+     * Makes the next request answer exactly this, whatever it asked: for clients that must survive any answer.
+     * Raw answers queue up like faults and come before them.
+     *
+     * @param status the HTTP status, 100–599; statuses that forbid a body (1xx, 204, 304) are sent without one
+     * @param body the body, sent as UTF-8 with the length announced
+     */
+    public void answerNext(int status, String body) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("HTTP status " + status + " is outside 100-599");
+        }
+        handler.answerNext(status, Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Fails every request this way, queued ones after {@link #failNext} faults, until {@link #heal()}: for fault
+     * phases that last a while under load.
+     *
+     * @param fault how to fail
+     */
+    public void failEveryRequest(WeChatFault fault) {
+        handler.failEveryRequest(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** Ends {@link #failEveryRequest} and releases every request stalled so far; later requests are answered normally. */
+    public void heal() {
+        handler.heal();
+    }
+
     /** @return how many requests reached jscode2session so far, faulted ones included */
     public int requestCount() {
         return handler.requestCount();
@@ -136,7 +163,7 @@ public final class WeChatSandbox implements AutoCloseable {
     /** Releases stalled requests, stops the server and frees the port. Idempotent. */
     @Override
     public void close() {
-        closing.countDown();
+        handler.close();
         server.stop(0);
         threads.shutdownNow();
     }

@@ -1,0 +1,82 @@
+package io.mpauthx.adapter.wechat;
+
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.port.out.WeChatGateway;
+import io.mpauthx.domain.testing.HostileStrings;
+import io.mpauthx.testkit.wechat.WeChatSandbox;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The gateway over real HTTP, against a sandbox answering arbitrary statuses and bodies: a session or a §3 code.
+ * Fewer tries (3,000) than the pure reader's property ({@link Jscode2SessionAnswerProperties}, which covers the
+ * parsing 10,000 times): each try is a loopback round trip, and CI time is shared.
+ */
+class HttpWeChatGatewayPropertiesIT {
+
+    private static final Set<StatusCode> GATEWAY_CODES = EnumSet.of(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+            StatusCode.HTTP_ERROR, StatusCode.RESPONSE_IS_NULL, StatusCode.JSON_PARSED_ERROR,
+            StatusCode.HTTP_RESPONSE_ERROR_EVENT, StatusCode.HTTP_REQUEST_ERROR_EVENT,
+            StatusCode.SESSION_KEY_AND_OPENID_REQUEST_ERROR);
+
+    private WeChatSandbox sandbox;
+    private WeChatGateway gateway;
+
+    @BeforeProperty
+    void startSandbox() {
+        sandbox = WeChatSandbox.start("wx-property", Jscode2SessionAnswerProperties.SECRET);
+        gateway = WeChatAdapters.gateway(WeChatSettings.builder().appId("wx-property")
+                .appSecret(Jscode2SessionAnswerProperties.SECRET).baseUrl(sandbox.baseUrl())
+                .requestTimeout(Duration.ofSeconds(2)).retryBackoff(Duration.ofMillis(1)).build());
+    }
+
+    @AfterProperty
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Property(tries = 3_000)
+    void anyAnswerOverHttpIsAUsableSessionOrAStatusCode(@ForAll("statuses") int status,
+                                                        @ForAll("answers") String body,
+                                                        @ForAll("codes") String code) {
+        sandbox.answerNext(status, body);
+
+        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class,
+                () -> Jscode2SessionAnswerProperties.assertUsable(gateway.exchangeCode(code)));
+
+        if (refused != null) {
+            assertThat(refused.statusCode()).isIn(GATEWAY_CODES);
+            assertThat(refused.getMessage()).doesNotContain(Jscode2SessionAnswerProperties.SECRET);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> statuses() {
+        return Jscode2SessionAnswerProperties.answerStatuses();
+    }
+
+    @Provide
+    Arbitrary<String> answers() {
+        return Jscode2SessionAnswerProperties.jscode2sessionAnswers();
+    }
+
+    @Provide
+    Arbitrary<String> codes() {
+        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(Jscode2SessionAnswerProperties.CODE)),
+                Tuple.of(1, HostileStrings.any()));
+    }
+}

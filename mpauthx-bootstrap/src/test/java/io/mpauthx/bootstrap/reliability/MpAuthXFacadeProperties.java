@@ -1,0 +1,204 @@
+package io.mpauthx.bootstrap.reliability;
+
+import io.mpauthx.adapter.wechat.WeChatAdapters;
+import io.mpauthx.bootstrap.MpAuthX;
+import io.mpauthx.domain.AccessToken;
+import io.mpauthx.domain.AuthResult;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.TokenInfo;
+import io.mpauthx.domain.testing.FakeWeChatGateway;
+import io.mpauthx.domain.testing.HostileStrings;
+import io.mpauthx.testkit.wechat.SandboxUser;
+import io.mpauthx.testkit.wechat.WeChatUserData;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Every facade method under arbitrary strings (SPEC §8): the documented result or an {@link MpAuthXException}
+ * with a §3 code, never anything else, and never a valid token that was not issued here. The stores are in
+ * memory and jscode2session is faked, so the tries are about parsing and validation; the real decryptor runs.
+ * Arguments are hostile strings, or real codes, user ids, tokens and encrypted data of this instance and of
+ * another sku, so that the interesting paths are reached too.
+ */
+class MpAuthXFacadeProperties {
+
+    private static final String APP_ID = "wx-facade-property";
+    private static final String SESSION_KEY = "c2Vzc2lvbmtleTEyMzQ1Ng==";
+    private static final String IV = "8PHy8/T19vf4+fr7/P3+/w==";
+    private static final List<String> KNOWN_USERS = List.of("oKnownA", "oKnownB");
+    private static final Set<StatusCode> LOGIN_CODES = EnumSet.of(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+            StatusCode.SESSION_KEY_AND_OPENID_REQUEST_ERROR, StatusCode.OPENID_OR_UNIONID_NOT_MATCH,
+            StatusCode.USER_INFO_DECRYPTION_ERROR);
+
+    private static FakeWeChatGateway weChat;
+    private static MpAuthX auth;
+    private static MpAuthX otherSku;
+    /** Every token this instance ever issued: the only strings that may ever check as valid here. */
+    private static final Set<String> issuedHere = ConcurrentHashMap.newKeySet();
+    private static final Set<String> issuedForOtherSku = ConcurrentHashMap.newKeySet();
+
+    @BeforeContainer
+    static void build() {
+        weChat = new FakeWeChatGateway();
+        auth = facade("shop");
+        otherSku = facade("blog");
+        for (String user : KNOWN_USERS) {
+            issuedHere.add(auth.authorize(weChat.newCode(user, null)).token());
+            issuedForOtherSku.add(otherSku.authorize(weChat.newCode(user, null)).token());
+        }
+    }
+
+    private static MpAuthX facade(String sku) {
+        return MpAuthX.builder().appId(APP_ID).appSecret("facade-property-secret").sku(sku)
+                .tokenTtl(Duration.ofHours(1)).inMemoryUserRepository().inMemoryTokenStore()
+                .weChatGateway(weChat).decryptor(WeChatAdapters.decryptor(APP_ID)).build();
+    }
+
+    @AfterContainer
+    static void close() {
+        auth.close();
+        otherSku.close();
+    }
+
+    @Property(tries = 10_000)
+    void oldFlowLoginGivesAValidTokenOrALoginCode(@ForAll("codes") String code, @ForAll("data") String data,
+                                                  @ForAll("ivs") String iv) {
+        assertLogin(() -> auth.authorize(code, data, iv));
+    }
+
+    @Property(tries = 10_000)
+    void codeOnlyLoginGivesAValidTokenOrALoginCode(@ForAll("codes") String code) {
+        assertLogin(() -> auth.authorize(code));
+    }
+
+    private static void assertLogin(Supplier<AuthResult> login) {
+        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> {
+            AuthResult result = login.get();
+            assertThat(result.statusCode()).isEqualTo(StatusCode.SUCCESS.code());
+            issuedHere.add(result.token());
+            assertThat(auth.isTokenValid(result.token())).isTrue();
+        });
+        if (refused != null) {
+            assertThat(refused.statusCode()).isIn(LOGIN_CODES);
+        }
+    }
+
+    @Property(tries = 10_000)
+    void onlyTokensIssuedHereAreEverValid(@ForAll("tokens") String token) throws Exception {
+        boolean valid = auth.isTokenValid(token);
+
+        assertThat(auth.isTokenValidAsync(token).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(valid);
+        if (valid) {
+            assertThat(issuedHere).contains(token);
+        }
+    }
+
+    @Property(tries = 10_000)
+    void extractionIsPureParsing(@ForAll("tokens") String token) {
+        Optional<AccessToken> parsed = AccessToken.parse(token);
+
+        assertThat(auth.extractOpenId(token)).isEqualTo(parsed.map(AccessToken::userId));
+        assertThat(auth.extractSku(token)).isEqualTo(parsed.map(AccessToken::sku));
+    }
+
+    @Property(tries = 10_000)
+    void refreshGivesAValidTokenOnlyToRegisteredUsers(@ForAll("userIds") String userId) {
+        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> {
+            String token = auth.refreshToken(userId).token();
+            issuedHere.add(token);
+            assertThat(auth.isTokenValid(token)).isTrue();
+        });
+
+        if (refused != null) {
+            assertThat(refused.statusCode()).isIn(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+                    StatusCode.USER_NOT_EXIST_IN_DB);
+            assertThat(refused.statusCode() == StatusCode.USER_NOT_EXIST_IN_DB)
+                    .isEqualTo(userId != null && !userId.isBlank());
+        } else {
+            assertThat(auth.findUser(userId)).isPresent();
+        }
+    }
+
+    @Property(tries = 10_000)
+    void revokingAnythingRevokesOnlyTokensIssuedHere(@ForAll("tokens") String token) {
+        if (auth.revokeToken(token)) {
+            assertThat(issuedHere).contains(token);
+            assertThat(auth.isTokenValid(token)).isFalse();
+        }
+    }
+
+    @Property(tries = 10_000)
+    void userQueriesAnswerOnlyForRegisteredUsers(@ForAll("userIds") String userId) {
+        int revoked = auth.revokeAllTokens(userId);
+        List<TokenInfo> active = auth.activeTokens(userId);
+        boolean registered = auth.findUser(userId).isPresent();
+
+        assertThat(revoked).isNotNegative();
+        assertThat(active).isEmpty();
+        if (revoked > 0) {
+            assertThat(registered).isTrue();
+        }
+        // a login of this user must be possible again for the other properties
+        if (registered) {
+            issuedHere.add(auth.authorize(weChat.newCode(userId, null)).token());
+            assertThat(auth.activeTokens(userId)).hasSize(1)
+                    .allSatisfy(info -> assertThat(issuedHere).noneMatch(t -> info.toString().contains(t)));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> codes() {
+        return Arbitraries.frequencyOf(Tuple.of(2, HostileStrings.any()),
+                Tuple.of(1, Arbitraries.of(KNOWN_USERS).map(user -> weChat.newCode(user, null)))).injectNull(0.02);
+    }
+
+    @Provide
+    Arbitrary<String> data() {
+        Instant now = Instant.now();
+        Arbitrary<String> real = Arbitraries.of(KNOWN_USERS).map(user -> WeChatUserData.encrypt(
+                WeChatUserData.plaintext(SandboxUser.withOpenId(user), APP_ID, now), SESSION_KEY, IV));
+        return Arbitraries.frequencyOf(Tuple.of(2, HostileStrings.any()), Tuple.of(1, real)).injectNull(0.02);
+    }
+
+    @Provide
+    Arbitrary<String> ivs() {
+        return Arbitraries.frequencyOf(Tuple.of(1, HostileStrings.any()), Tuple.of(2, Arbitraries.just(IV)))
+                .injectNull(0.02);
+    }
+
+    @Provide
+    Arbitrary<String> tokens() {
+        Supplier<List<String>> here = () -> List.copyOf(issuedHere);
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, HostileStrings.any()),
+                Tuple.of(1, Arbitraries.of(List.copyOf(issuedForOtherSku))),
+                Tuple.of(1, Arbitraries.of(here.get())),
+                Tuple.of(2, Forgeries.of(here.get(), KNOWN_USERS, List.of("blog", "shop ", "SHOP")))).injectNull(0.02);
+    }
+
+    @Provide
+    Arbitrary<String> userIds() {
+        return Arbitraries.frequencyOf(Tuple.of(3, HostileStrings.any()), Tuple.of(1, Arbitraries.of(KNOWN_USERS)),
+                Tuple.of(1, Arbitraries.of(" ", ""))).injectNull(0.02);
+    }
+}

@@ -179,9 +179,12 @@ public final class MpAuthXBuilder {
     /**
      * Answers repeated checks of a live token from memory, kept honest by Redis client tracking: a token revoked,
      * refreshed, evicted or expired on any instance stops being valid here within about a millisecond (see
-     * docs/operations.md). Only with {@code redis(uri)}, on a standalone Redis. Off unless called.
+     * docs/operations.md). Only with {@code redis(uri)}, on a standalone Redis, where it is <b>on by default</b>
+     * with {@link NearCacheSettings#defaults()}; off by default on Cluster and Sentinel, where asking for it is
+     * refused.
      *
-     * @param settings the cache's bounds, e.g. {@code NearCacheSettings.defaults()}; {@code disabled()} turns it off
+     * @param settings the cache's bounds; {@code NearCacheSettings.disabled()} turns it off; null restores the
+     *     default
      * @return this builder
      */
     public MpAuthXBuilder nearCache(NearCacheSettings settings) {

@@ -7,7 +7,6 @@ import io.mpauthx.domain.port.out.TokenStore;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The builder's Redis options. {@code redis(uri)}, {@code redisSentinel(uri)} or {@code redisCluster(seeds...)}
@@ -26,7 +25,8 @@ final class RedisOptions {
     private boolean sentinelExpected;
     private String password;
     private Duration commandTimeout = RedisSettings.DEFAULT_COMMAND_TIMEOUT;
-    private NearCacheSettings nearCache = NearCacheSettings.disabled();
+    /** Null until chosen: then on with defaults for one server, off for Cluster and Sentinel. */
+    private NearCacheSettings nearCache;
 
     void uri(String redisUri) {
         this.uri = redisUri;
@@ -76,8 +76,10 @@ final class RedisOptions {
                 problems.add("redisSentinel: expects a redis-sentinel://host:port[,host:port...]#primaryName URI");
                 return null;
             }
-            NearCacheSettings cache = Objects.requireNonNull(nearCache, "nearCache");
-            if (cache.enabled() && settings.topology() != RedisSettings.Topology.STANDALONE) {
+            boolean oneServer = settings.topology() == RedisSettings.Topology.STANDALONE;
+            NearCacheSettings cache = nearCache != null ? nearCache
+                    : oneServer ? NearCacheSettings.defaults() : NearCacheSettings.disabled();
+            if (cache.enabled() && !oneServer) {
                 problems.add("nearCache(...) works with redis(uri) on one server only, not on Redis "
                         + (settings.topology() == RedisSettings.Topology.CLUSTER ? "Cluster" : "Sentinel")
                         + ": its invalidations follow one tracking connection, which a failover or a reshard "

@@ -76,6 +76,18 @@ class MpAuthXBuilderTest {
     }
 
     @Test
+    void nearCacheIsOnByDefaultForOneRedisServerOnly() {
+        assertThat(complete().redis("redis://127.0.0.1:6379").buildConfig().toString())
+                .contains("NearCacheSettings[maxEntries=100000, maxStaleness=PT30S]");
+        assertThat(complete().redis("redis://127.0.0.1:6379").nearCache(NearCacheSettings.disabled())
+                .buildConfig().toString()).contains("NearCacheSettings[disabled]");
+        assertThat(complete().redisCluster("redis://a:7000").buildConfig().toString())
+                .contains("NearCacheSettings[disabled]");
+        assertThat(complete().redisSentinel("redis-sentinel://s1:26379#mymaster").buildConfig().toString())
+                .contains("NearCacheSettings[disabled]");
+    }
+
+    @Test
     void nearCacheIsRefusedOnClusterAndSentinel() {
         assertRefused(complete().redisCluster("redis://a:7000").nearCache(NearCacheSettings.defaults()),
                 "nearCache(...) works with redis(uri) on one server only, not on Redis Cluster");

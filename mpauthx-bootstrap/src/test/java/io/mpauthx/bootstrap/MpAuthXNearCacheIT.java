@@ -113,13 +113,15 @@ class MpAuthXNearCacheIT {
     }
 
     @Test
-    void theNearCacheIsRefusedWithoutRedisAndShownInTheConfiguration() {
+    void theNearCacheIsOnByDefaultRefusedWithoutRedisAndShownInTheConfiguration() {
         assertThatThrownBy(() -> builder().inMemoryTokenStore().nearCache(NearCacheSettings.defaults()).buildConfig())
                 .isInstanceOfSatisfying(MpAuthXException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
                     assertThat(e.getMessage()).contains("nearCache(...) needs redis(uri)");
                 });
-        assertThat(builder().buildConfig().toString()).contains("NearCacheSettings[disabled]");
+        assertThat(builder().buildConfig().toString()).contains("NearCacheSettings[maxEntries=100000");
+        assertThat(builder().nearCache(NearCacheSettings.disabled()).buildConfig().toString())
+                .contains("NearCacheSettings[disabled]");
         assertThat(builder().nearCache(NearCacheSettings.builder().maxEntries(7).build()).buildConfig().toString())
                 .contains("NearCacheSettings[maxEntries=7, maxStaleness=PT30S]");
     }

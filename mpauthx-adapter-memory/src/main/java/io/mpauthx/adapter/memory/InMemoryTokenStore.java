@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -148,7 +149,9 @@ final class InMemoryTokenStore implements TokenStore {
     private void reclaimExpired() {
         Instant now = clock.instant();
         for (int i = 0; i < EXPIRED_OWNERS_RECLAIMED_PER_WRITE; i++) {
-            Entry oldest = expiryQueue.isEmpty() ? null : expiryQueue.first();
+            // an iterator, not isEmpty() then first(): another writer may drain the queue in between
+            Iterator<Entry> byExpiry = expiryQueue.iterator();
+            Entry oldest = byExpiry.hasNext() ? byExpiry.next() : null;
             if (oldest == null || oldest.token.isLiveAt(now)) {
                 return;
             }

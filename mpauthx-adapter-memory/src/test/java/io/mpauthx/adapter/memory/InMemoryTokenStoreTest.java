@@ -6,10 +6,12 @@ import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.TokenStoreContract;
+import io.mpauthx.domain.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +53,28 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
             timed.revokeAll(owner);
         }
 
+        assertThat(timed.heldTokens()).isZero();
+    }
+
+    @Test
+    void reclaimingUnderConcurrentWritesNeverFails() throws Exception {
+        MutableClock clock = new MutableClock();
+        InMemoryTokenStore timed = (InMemoryTokenStore) InMemoryAdapters.tokenStore(clock);
+
+        List<Integer> rounds = Concurrently.run(8, thread -> {
+            for (int i = 0; i < 5_000; i++) {
+                TokenOwner owner = newOwner();
+                timed.issue(owner, newHash(), Duration.ofSeconds(1), 10);
+                if (thread == 0) {
+                    clock.advance(Duration.ofMillis(500));
+                }
+                timed.replaceAll(owner, newHash(), Duration.ofSeconds(1));
+                timed.revokeAll(owner);
+            }
+            return 5_000;
+        });
+
+        assertThat(rounds).containsOnly(5_000);
         assertThat(timed.heldTokens()).isZero();
     }
 

@@ -3,20 +3,19 @@ package io.mpauthx.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.util.Modules;
+import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
-import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.FakeDecryptor;
+import io.mpauthx.domain.testing.ForwardingTokenStore;
 import io.mpauthx.domain.testing.FakeWeChatGateway;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,46 +25,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ModuleOverrideTest {
 
     /** A store of the user's own: here it counts the checks it answers, delegating to the in-memory store. */
-    static final class CountingTokenStore implements TokenStore {
+    static final class CountingTokenStore extends ForwardingTokenStore {
         final AtomicInteger checks = new AtomicInteger();
         final AtomicInteger closes = new AtomicInteger();
-        private final TokenStore delegate = io.mpauthx.adapter.memory.InMemoryAdapters.tokenStore(Clock.systemUTC());
 
-        @Override
-        public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
-            return delegate.issue(owner, hash, ttl, maxTokensPerOwner);
-        }
-
-        @Override
-        public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
-            return delegate.replaceAll(owner, hash, ttl);
+        CountingTokenStore() {
+            super(InMemoryAdapters.tokenStore(Clock.systemUTC()));
         }
 
         @Override
         public boolean isLive(TokenOwner owner, TokenHash hash) {
             checks.incrementAndGet();
-            return delegate.isLive(owner, hash);
-        }
-
-        @Override
-        public boolean revoke(TokenOwner owner, TokenHash hash) {
-            return delegate.revoke(owner, hash);
-        }
-
-        @Override
-        public int revokeAll(TokenOwner owner) {
-            return delegate.revokeAll(owner);
-        }
-
-        @Override
-        public List<StoredToken> liveTokens(TokenOwner owner) {
-            return delegate.liveTokens(owner);
+            return super.isLive(owner, hash);
         }
 
         @Override
         public void close() {
             closes.incrementAndGet();
-            delegate.close();
+            super.close();
         }
     }
 

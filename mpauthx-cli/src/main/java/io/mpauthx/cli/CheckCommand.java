@@ -3,9 +3,7 @@ package io.mpauthx.cli;
 import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.domain.AccessToken;
 import io.mpauthx.domain.MpAuthXException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,16 +13,10 @@ import java.util.concurrent.Callable;
 /** {@code mpauthx check TOKEN --redis URI}: is this token live? Exit 0 valid, 1 invalid, 2 Redis unreachable. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check one token against Redis: prints valid or invalid, exits 0 or 1 (2 when Redis fails).")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends CliCommand implements Callable<Integer> {
 
     /** The check needs no WeChat access; the builder still wants an app, so a placeholder names the purpose. */
     private static final String NO_APP = "mpauthx-cli-check";
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private LoggingOptions logging;
 
     @Parameters(index = "0", paramLabel = "TOKEN", description = "The access token to check.")
     private String token;
@@ -39,16 +31,16 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Optional<String> tokenSku = Optional.ofNullable(sku).or(() -> AccessToken.parse(token).map(AccessToken::sku));
         if (tokenSku.isEmpty()) {
-            spec.commandLine().getOut().println("invalid (not a well-formed token)");
+            out().println("invalid (not a well-formed token)");
             return 1;
         }
         try (MpAuthX auth = MpAuthX.builder().appId(NO_APP).appSecret(NO_APP).sku(tokenSku.get())
                 .inMemoryUserRepository().redis(redisUri).build()) {
             boolean valid = auth.isTokenValid(token);
-            spec.commandLine().getOut().println(valid ? "valid" : "invalid");
+            out().println(valid ? "valid" : "invalid");
             return valid ? 0 : 1;
         } catch (MpAuthXException failure) {
-            spec.commandLine().getErr().println("cannot check: " + failure.getMessage());
+            err().println("cannot check: " + failure.getMessage());
             return 2;
         }
     }

@@ -3,9 +3,7 @@ package io.mpauthx.cli;
 import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.bootstrap.MpAuthXBuilder;
 import io.mpauthx.testkit.wechat.WeChatSandbox;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,16 +13,10 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Walk through logins, checks, refresh and refusals against a local WeChat sandbox; "
                 + "exits 0 only if every step behaved as specified.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends CliCommand implements Callable<Integer> {
 
     static final String DEMO_APP_ID = "wxdemo0000000000";
     private static final String DEMO_APP_SECRET = "demo-app-secret";
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private LoggingOptions logging;
 
     @Option(names = "--db", defaultValue = "mpauthx-demo.db", description = "SQLite user database (default: ${DEFAULT-VALUE}).")
     private Path database;
@@ -36,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         try (WeChatSandbox weChat = WeChatSandbox.start(DEMO_APP_ID, DEMO_APP_SECRET);
              MpAuthX auth = configure(weChat).build()) {
-            DemoWalkthrough walkthrough = new DemoWalkthrough(auth, weChat, spec.commandLine().getOut());
+            DemoWalkthrough walkthrough = new DemoWalkthrough(auth, weChat, out());
             walkthrough.printSetting(database, redisUri == null ? "in memory" : redisUri);
             return walkthrough.run() ? 0 : 1;
         }

@@ -5,9 +5,7 @@ import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -18,15 +16,9 @@ import java.util.concurrent.Callable;
 
 /** {@code mpauthx users --db FILE}: the registered users as a table. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "List the users stored in an mpauthx SQLite database.")
-final class UsersCommand implements Callable<Integer> {
+final class UsersCommand extends CliCommand implements Callable<Integer> {
 
     private static final String ROW_FORMAT = "%-40s %-20s %-6s %-12s %-12s %-10s %-24s%n";
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    private LoggingOptions logging;
 
     @Option(names = "--db", required = true, description = "The SQLite database file.")
     private Path database;
@@ -36,9 +28,9 @@ final class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!Files.isRegularFile(database)) {
-            spec.commandLine().getErr().printf("no database at %s%n", database.toAbsolutePath());
+            err().printf("no database at %s%n", database.toAbsolutePath());
             return 2;
         }
         try (UserRepository users = SqliteAdapters.userRepository(database)) {
@@ -48,7 +40,7 @@ final class UsersCommand implements Callable<Integer> {
             out.printf("%d user(s) shown%n", page.size());
             return 0;
         } catch (MpAuthXException failure) {
-            spec.commandLine().getErr().println(failure.getMessage());
+            err().println(failure.getMessage());
             return 2;
         }
     }

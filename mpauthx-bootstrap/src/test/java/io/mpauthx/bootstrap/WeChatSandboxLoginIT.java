@@ -86,6 +86,16 @@ class WeChatSandboxLoginIT {
     }
 
     @Test
+    void dataWithAnotherUnionIdIsAUnionIdMismatch() {
+        SandboxLogin forged = weChat.newLoginWithDataOf(BOB, BOB.unionId("uMallory"));
+
+        assertFailsWith(StatusCode.OPENID_OR_UNIONID_NOT_MATCH,
+                () -> auth.authorize(forged.code(), forged.encryptedData(), forged.iv()));
+        assertThat(auth.findUser("uBob")).isEmpty();
+        assertThat(auth.findUser("uMallory")).isEmpty();
+    }
+
+    @Test
     void reusedCodeIsRefusedWithWeChats40163() {
         String code = weChat.newLogin(ANN).code();
         auth.authorize(code);

@@ -28,7 +28,7 @@ public enum StatusCode {
     INVALID_ACCESS_TOKEN(6007, "Invalid access token"),
     /** WeChat answered jscode2session with an {@code errcode}, or with an id we refuse. */
     SESSION_KEY_AND_OPENID_REQUEST_ERROR(6008, "Session key and openid request error"),
-    /** The openid from jscode2session differs from the openId inside the decrypted user data. */
+    /** The openid (or both unionids) from jscode2session and inside the decrypted user data differ. */
     OPENID_OR_UNIONID_NOT_MATCH(6009, "OpenId or unionId does not match"),
     /** refreshToken was asked for a user that was never registered. */
     USER_NOT_EXIST_IN_DB(6010, "User does not exist in database"),

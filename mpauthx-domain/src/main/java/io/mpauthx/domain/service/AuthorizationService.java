@@ -41,13 +41,25 @@ final class AuthorizationService implements AuthorizeUseCase {
 
     private String registerWithProfile(WeChatSession session, EncryptedProfile encrypted) {
         DecryptedUserInfo info = decryptor.decrypt(encrypted.encryptedData(), encrypted.iv(), session.sessionKey());
+        requireSameUser(session, info);
+        String userId = chooseUserId(info.unionId().or(session::unionId), session.openId());
+        users.saveProfile(userId, info.profile());
+        return userId;
+    }
+
+    /** The data must describe the user of the code, or a replayed or forged encryptedData would log in someone else. */
+    private static void requireSameUser(WeChatSession session, DecryptedUserInfo info) {
         if (!session.openId().equals(info.openId())) {
             throw new MpAuthXException(StatusCode.OPENID_OR_UNIONID_NOT_MATCH,
                     "the openId in the decrypted user data is not the openid WeChat returned for the code");
         }
-        String userId = chooseUserId(info.unionId().or(session::unionId), session.openId());
-        users.saveProfile(userId, info.profile());
-        return userId;
+        Optional<String> unionIdOfTheCode = session.unionId().filter(id -> !id.isEmpty());
+        Optional<String> unionIdInTheData = info.unionId().filter(id -> !id.isEmpty());
+        if (unionIdOfTheCode.isPresent() && unionIdInTheData.isPresent()
+                && !unionIdOfTheCode.equals(unionIdInTheData)) {
+            throw new MpAuthXException(StatusCode.OPENID_OR_UNIONID_NOT_MATCH,
+                    "the unionId in the decrypted user data is not the unionid WeChat returned for the code");
+        }
     }
 
     private String registerCodeOnly(WeChatSession session) {

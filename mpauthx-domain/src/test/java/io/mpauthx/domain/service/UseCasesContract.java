@@ -168,6 +168,23 @@ public abstract class UseCasesContract {
         assertThat(useCases.manageTokens().activeTokens(openId)).isEmpty();
     }
 
+    @Test
+    void unionIdMismatchIsRefusedAndNothingIsStored() {
+        String openId = uniqueId("o");
+        String unionIdOfTheCode = uniqueId("u");
+        String unionIdInTheData = uniqueId("other");
+
+        assertThatThrownBy(() -> oldFlowLogin(openId, unionIdOfTheCode, unionIdInTheData, profile("Eve")))
+                .isInstanceOfSatisfying(MpAuthXException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(StatusCode.OPENID_OR_UNIONID_NOT_MATCH);
+                    assertThat(e.getMessage()).contains("unionId").doesNotContain(unionIdOfTheCode, unionIdInTheData);
+                });
+        assertThat(users.exists(unionIdOfTheCode)).isFalse();
+        assertThat(users.exists(unionIdInTheData)).isFalse();
+        assertThat(users.exists(openId)).isFalse();
+        assertThat(useCases.manageTokens().activeTokens(unionIdInTheData)).isEmpty();
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {" ", "\t\n"})

@@ -106,7 +106,7 @@ public final class WeChatSandbox implements AutoCloseable {
 
     /**
      * A login whose code belongs to {@code user} but whose encrypted data describes {@code inData}, as a replayed
-     * or forged {@code encryptedData} would: the client must refuse the openid mismatch.
+     * or forged {@code encryptedData} would: the client must refuse an openid or unionid mismatch.
      *
      * @param user whose ids jscode2session answers for the code
      * @param inData whose ids and profile the encrypted data carries

@@ -3,7 +3,10 @@ package io.mpauthx.adapter.wechat;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 
+import javax.net.ssl.SSLHandshakeException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -15,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * One HTTP attempt, bounded by the call's deadline as a whole: the JDK's request timeout stops waiting for the
  * headers, but not for a body that trickles or stalls, so the wait for the complete response is bounded here.
- * Whether the headers had arrived tells a broken read (6005) from a failed request (6006).
+ * A connection that was never made, or a timeout, is a failed request (6006); a connection that broke once made is a
+ * broken answer (6005), whether or not the headers had arrived, because WeChat may have seen the request.
  */
 final class Exchange {
 
@@ -30,7 +34,8 @@ final class Exchange {
 
     /**
      * @return the complete response, whatever its status
-     * @throws MpAuthXException 6005 if the body broke, 6006 if the request failed, timed out or was interrupted
+     * @throws MpAuthXException 6005 if the connection broke once made, 6006 if none was made, or the call timed out
+     *         or was interrupted
      */
     HttpResponse<byte[]> await(Deadline deadline) {
         CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, this::bodyOf);
@@ -58,15 +63,40 @@ final class Exchange {
     private MpAuthXException translated(Throwable failure) {
         // the JDK's messages name neither the URL nor its query, so keeping the cause keeps no secret
         String kind = failure.getClass().getSimpleName();
+        if (neverConnected(failure)) {
+            return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
+                    "could not connect to WeChat's jscode2session (" + kind + ")", failure);
+        }
         if (failure instanceof HttpTimeoutException) {
             return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
                     "WeChat did not answer jscode2session in time (" + kind + ")", failure);
+        }
+        if (failure instanceof SSLHandshakeException) {
+            return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
+                    "could not open a secure connection to WeChat's jscode2session (" + kind + ")", failure);
         }
         if (headersArrived) {
             return new MpAuthXException(StatusCode.HTTP_RESPONSE_ERROR_EVENT,
                     "jscode2session's answer broke while being read (" + kind + ")", failure);
         }
-        return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
-                "could not reach WeChat's jscode2session (" + kind + ")", failure);
+        return new MpAuthXException(StatusCode.HTTP_RESPONSE_ERROR_EVENT, "the connection to WeChat broke after "
+                + "the request was sent, before any answer; WeChat may have used the code (" + kind + ")", failure);
+    }
+
+    /**
+     * Only a connection that was never made proves that WeChat never saw the request. The JDK reports a refused or
+     * unresolvable connection as a {@link ConnectException} and a connection not made in time as an
+     * {@link HttpConnectTimeoutException}, sometimes wrapped.
+     *
+     * @param failure how an attempt failed
+     * @return true if no connection was made, so WeChat cannot have seen the request
+     */
+    static boolean neverConnected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

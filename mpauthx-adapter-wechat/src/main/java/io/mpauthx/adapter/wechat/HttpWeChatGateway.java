@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * jscode2session over the JDK HttpClient. One call has one time budget ({@link WeChatSettings#requestTimeout()})
- * shared by its attempts: errcode -1 and dropped connections are retried with a jittered pause while the budget
- * leaves room for another attempt. The request URL carries the app secret and the code, so it is never logged.
+ * shared by its attempts: errcode -1 and connections that were never made are retried with a jittered pause while
+ * the budget leaves room for another attempt ({@link RetryPolicy}). The request URL carries the app secret and the code, so it is never logged.
  */
 final class HttpWeChatGateway implements WeChatGateway {
 
@@ -80,7 +80,7 @@ final class HttpWeChatGateway implements WeChatGateway {
         HttpRequest request = HttpRequest.newBuilder(uriFor(jsCode))
                 .timeout(timeLeft)
                 .header("Accept", "application/json")
-                .GET()
+                .method("GET", new SingleSendBody())
                 .build();
         HttpResponse<byte[]> response = new Exchange(client, request).await(deadline);
         return Jscode2SessionAnswer.read(response.statusCode(), response.body(), jsCode, settings.appSecret());

@@ -3,18 +3,18 @@ package io.mpauthx.adapter.wechat;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 
-import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try jscode2session again: only after WeChat's "system busy" (errcode -1) or a connection that failed or
- * dropped before any answer, at most {@code maxRetries} times, and only while the call's budget leaves room for
- * the pause and a useful attempt. A timeout is never retried: it has used the budget already. Other errcodes are
- * answers, not accidents: 40163 or 45011 would only get worse by asking again.
+ * When to try jscode2session again: only after WeChat's "system busy" (errcode -1) or a connection that was never
+ * made (refused, or not made in time), at most {@code maxRetries} times, and only while the call's budget leaves
+ * room for the pause and a useful attempt. A connection that broke once made is not retried: WeChat may have used
+ * the code, and the retry would turn the broken connection into a misleading 40163. Nor is a request that timed
+ * out: it has used the budget already. Other errcodes are answers, not accidents: 40163 or 45011 would only get
+ * worse by asking again.
  */
 final class RetryPolicy {
 
@@ -56,8 +56,8 @@ final class RetryPolicy {
         if (SYSTEM_BUSY.equals(failure.weChatErrorCode())) {
             return true;
         }
-        Throwable cause = failure.getCause();
+        // once a connection was made WeChat may have used the code, and asking again would answer 40163
         return failure.statusCode() == StatusCode.HTTP_REQUEST_ERROR_EVENT
-                && cause instanceof IOException && !(cause instanceof HttpTimeoutException);
+                && failure.getCause() != null && Exchange.neverConnected(failure.getCause());
     }
 }

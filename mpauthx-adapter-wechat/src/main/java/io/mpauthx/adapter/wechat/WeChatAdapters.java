@@ -25,6 +25,8 @@ public final class WeChatAdapters {
     public static WeChatGateway gateway(WeChatSettings settings) {
         Objects.requireNonNull(settings, "settings");
         HttpClient client = HttpClient.newBuilder()
+                // the path on which SingleSendBody stops the client from writing a request twice
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

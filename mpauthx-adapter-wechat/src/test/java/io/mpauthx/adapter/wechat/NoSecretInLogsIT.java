@@ -36,8 +36,10 @@ class NoSecretInLogsIT {
             Decryptor decryptor = WeChatAdapters.decryptor(sandbox.appId());
 
             SandboxLogin login = remembered(sandbox.newLogin(ALICE));
-            sandbox.failNext(WeChatFault.SYSTEM_BUSY);
             sandbox.failNext(WeChatFault.CONNECTION_RESET);
+            catchThrowableOfType(MpAuthXException.class, () -> gateway.exchangeCode(login.code()));
+            // a faulted request leaves the sandbox's code unused
+            sandbox.failNext(WeChatFault.SYSTEM_BUSY);
             WeChatSession session = gateway.exchangeCode(login.code());
             decryptor.decrypt(login.encryptedData(), login.iv(), session.sessionKey());
 

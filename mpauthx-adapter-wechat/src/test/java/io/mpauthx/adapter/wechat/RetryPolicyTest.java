@@ -4,7 +4,10 @@ import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import org.junit.jupiter.api.Test;
 
+import java.io.EOFException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,10 +47,19 @@ class RetryPolicyTest {
     }
 
     @Test
-    void retriesOnlySystemBusyAndConnectionsThatNeverAnswered() {
+    void retriesOnlySystemBusyAndConnectionsThatWereNeverMade() {
         assertThat(RetryPolicy.isTransient(BUSY)).isTrue();
         assertThat(RetryPolicy.isTransient(new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT, "refused",
                 new ConnectException()))).isTrue();
+        assertThat(RetryPolicy.isTransient(new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT, "no connection",
+                new HttpConnectTimeoutException("HTTP connect timed out")))).isTrue();
+
+        assertThat(RetryPolicy.isTransient(new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT, "reset",
+                new SocketException("Connection reset")))).isFalse();
+        assertThat(RetryPolicy.isTransient(new MpAuthXException(StatusCode.HTTP_RESPONSE_ERROR_EVENT, "reset",
+                new SocketException("Connection reset")))).isFalse();
+        assertThat(RetryPolicy.isTransient(new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT, "no answer",
+                new EOFException("EOF reached while reading")))).isFalse();
 
         assertThat(RetryPolicy.isTransient(new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT, "timeout",
                 new HttpTimeoutException("request timed out")))).isFalse();

@@ -10,6 +10,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeoutException;
  * One HTTP attempt, bounded by the call's deadline as a whole: the JDK's request timeout stops waiting for the
  * headers, but not for a body that trickles or stalls, so the wait for the complete response is bounded here.
  * A connection that was never made, or a timeout, is a failed request (6006); a connection that broke once made is a
- * broken answer (6005), whether or not the headers had arrived, because WeChat may have seen the request.
+ * broken answer (6005), whether or not the headers had arrived, because WeChat may have seen the request. A body
+ * over {@link CappedBody#LARGEST_ANSWER} is not what jscode2session answers (6004).
  */
 final class Exchange {
 
@@ -34,8 +36,8 @@ final class Exchange {
 
     /**
      * @return the complete response, whatever its status
-     * @throws MpAuthXException 6005 if the connection broke once made, 6006 if none was made, or the call timed out
-     *         or was interrupted
+     * @throws MpAuthXException 6004 if the body is too large, 6005 if the connection broke once made, 6006 if none
+     *         was made, or the call timed out or was interrupted
      */
     HttpResponse<byte[]> await(Deadline deadline) {
         CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, this::bodyOf);
@@ -57,12 +59,18 @@ final class Exchange {
 
     private HttpResponse.BodySubscriber<byte[]> bodyOf(HttpResponse.ResponseInfo info) {
         headersArrived = true;
-        return HttpResponse.BodySubscribers.ofByteArray();
+        return CappedBody.of(info);
     }
 
     private MpAuthXException translated(Throwable failure) {
         // the JDK's messages name neither the URL nor its query, so keeping the cause keeps no secret
         String kind = failure.getClass().getSimpleName();
+        Optional<CappedBody.AnswerTooLargeException> tooLarge = causeOfType(failure,
+                CappedBody.AnswerTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            // the answer came whole as far as HTTP goes; it is just not what jscode2session answers
+            return new MpAuthXException(StatusCode.JSON_PARSED_ERROR, tooLarge.get().getMessage(), failure);
+        }
         if (neverConnected(failure)) {
             return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
                     "could not connect to WeChat's jscode2session (" + kind + ")", failure);
@@ -86,17 +94,23 @@ final class Exchange {
     /**
      * Only a connection that was never made proves that WeChat never saw the request. The JDK reports a refused or
      * unresolvable connection as a {@link ConnectException} and a connection not made in time as an
-     * {@link HttpConnectTimeoutException}, sometimes wrapped.
+     * {@link HttpConnectTimeoutException}.
      *
      * @param failure how an attempt failed
      * @return true if no connection was made, so WeChat cannot have seen the request
      */
     static boolean neverConnected(Throwable failure) {
+        return causeOfType(failure, ConnectException.class).isPresent()
+                || causeOfType(failure, HttpConnectTimeoutException.class).isPresent();
+    }
+
+    /** The JDK reports some failures as they are and wraps others, so the whole chain is searched. */
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
-                return true;
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

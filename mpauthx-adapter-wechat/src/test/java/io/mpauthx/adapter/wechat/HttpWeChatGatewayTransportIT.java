@@ -4,6 +4,7 @@ import io.mpauthx.adapter.wechat.MisbehavingHttpServer.Behaviour;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.port.out.WeChatGateway;
+import io.mpauthx.domain.testing.Await;
 import io.mpauthx.testkit.logging.CapturedLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpWeChatGatewayTransportIT {
 
     private static final String CODE = "0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d";
+    /** What loopback socket buffers and the HTTP client's own read-ahead can hold, far below the safety bound. */
+    private static final long MOST_BYTES_IN_FLIGHT = 32L << 20;
 
     @RegisterExtension
     final CapturedLogs logs = new CapturedLogs();
@@ -59,6 +62,34 @@ class HttpWeChatGatewayTransportIT {
         assertThat(failure.weChatErrorCode()).isEmpty();
         assertThat(failure.getMessage()).contains("may have used the code");
         assertThat(server.requestCount()).isEqualTo(requestsInAll);
+    }
+
+    @Test
+    void hugeAnnouncedLengthIsRefusedBeforeTheBodyIsRead() {
+        WeChatGateway gateway = gatewayTo(Behaviour.HUGE_CONTENT_LENGTH);
+
+        MpAuthXException failure = assertFailsWith(StatusCode.JSON_PARSED_ERROR, () -> gateway.exchangeCode(CODE));
+
+        assertThat(failure.getMessage()).contains(Long.toString(MisbehavingHttpServer.ANNOUNCED_LENGTH));
+        assertHungUpOnTheBody();
+    }
+
+    @Test
+    void endlessChunkedBodyIsReadNoFurtherThanTheCap() {
+        WeChatGateway gateway = gatewayTo(Behaviour.ENDLESS_CHUNKS);
+
+        MpAuthXException failure = assertFailsWith(StatusCode.JSON_PARSED_ERROR, () -> gateway.exchangeCode(CODE));
+
+        assertThat(failure.getMessage()).contains("65536");
+        assertHungUpOnTheBody();
+    }
+
+    /** A gateway that buffered the body would read on until the server's safety bound, or out of memory. */
+    private void assertHungUpOnTheBody() {
+        Await.until(Duration.ofSeconds(10), server::clientHungUp, "the gateway closes the connection");
+        assertThat(server.bodyBytesSent()).as("body bytes sent, socket buffers included")
+                .isLessThan(MOST_BYTES_IN_FLIGHT);
+        assertThat(server.requestCount()).isEqualTo(1);
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * jscode2session over the JDK HttpClient. One call has one time budget ({@link WeChatSettings#requestTimeout()})
  * shared by its attempts: errcode -1 and connections that were never made are retried with a jittered pause while
- * the budget leaves room for another attempt ({@link RetryPolicy}). The request URL carries the app secret and the code, so it is never logged.
+ * the budget leaves room for another attempt ({@link RetryPolicy}). Answers are read up to
+ * {@link CappedBody#LARGEST_ANSWER} bytes. The request URL carries the app secret and the code, so it is never logged.
  */
 final class HttpWeChatGateway implements WeChatGateway {
 

@@ -98,8 +98,9 @@ class HttpWeChatGatewayIT {
     @Test
     void connectionDroppedAfterTheRequestIsAResponseErrorAndNotRetried() {
         sandbox.failNext(WeChatFault.CONNECTION_RESET);
+        String code = sandbox.newLogin(ALICE).code();
 
-        assertFailsWith(StatusCode.HTTP_RESPONSE_ERROR_EVENT, () -> gateway.exchangeCode(sandbox.newLogin(ALICE).code()));
+        assertFailsWith(StatusCode.HTTP_RESPONSE_ERROR_EVENT, () -> gateway.exchangeCode(code));
         assertThat(sandbox.requestCount()).isEqualTo(1);
     }
 

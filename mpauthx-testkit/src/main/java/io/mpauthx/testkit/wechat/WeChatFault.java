@@ -19,7 +19,10 @@ public enum WeChatFault {
     EMPTY_BODY,
     /** HTTP 200 announcing a body of 1024 bytes, then the connection closes after a few of them. */
     BROKEN_BODY,
-    /** The connection closes before any response byte is sent. */
+    /**
+     * The request is read, then the connection closes before any response byte is sent: the client cannot tell
+     * whether WeChat used the code, so it must not ask again.
+     */
     CONNECTION_RESET,
     /** Reads the request and never answers, until the sandbox closes. */
     STALL

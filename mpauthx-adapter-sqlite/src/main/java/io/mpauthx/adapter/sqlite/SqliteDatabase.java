@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,21 +40,16 @@ final class SqliteDatabase implements AutoCloseable {
         T on(Connection connection) throws SQLException;
     }
 
-    /** SQLite's primary result codes after which a connection may stay unable to write: it is replaced. */
-    private static final Set<Integer> STALE_WRITER_CODES = Set.of(8 /* READONLY */, 10 /* IOERR */, 14 /* CANTOPEN */);
-
     private final Path file;
-    private final SQLiteDataSource files;
-    /** Guarded by {@link #writerLock}; null after a failure that may have left it unable to write. */
-    private Connection writer;
+    /** Guarded by {@link #writerLock}. */
+    private final WriterConnection writer;
     private final ReentrantLock writerLock = new ReentrantLock();
     private final GroupCommit groupCommit;
     private final ReaderPool readers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SqliteDatabase(Path file, SQLiteDataSource files, Connection writer, ReaderPool readers) {
+    private SqliteDatabase(Path file, WriterConnection writer, ReaderPool readers) {
         this.file = file;
-        this.files = files;
         this.writer = writer;
         this.groupCommit = new GroupCommit();
         this.readers = readers;
@@ -78,7 +72,7 @@ final class SqliteDatabase implements AutoCloseable {
             int applied = SqliteSchema.migrate(files, writer);
             readers = ReaderPool.open(files, READER_CONNECTIONS);
             LOG.debug("SQLite user database {} open, {} migration(s) applied", absolute, applied);
-            return new SqliteDatabase(absolute, files, writer, readers);
+            return new SqliteDatabase(absolute, new WriterConnection(files, writer), readers);
         } catch (SQLException | IOException | FlywayException e) {
             closeQuietly(writer);
             if (readers != null) {
@@ -120,6 +114,10 @@ final class SqliteDatabase implements AutoCloseable {
     /**
      * Runs a write on the one writer connection, committed together with the writes queued beside it
      * ({@link GroupCommit}); returns once that commit is durable.
+     *
+     * @throws MpAuthXException 6000 when the write, or the batch it was committed in, failed; an unchecked
+     *     exception of the work's own is its cause
+     * @throws Error what the work itself threw, unchanged
      */
     <T> T write(String action, Work<T> work) {
         refuseWhenClosed();
@@ -129,7 +127,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
         try {
             return mine.outcome();
-        } catch (SQLException e) {
+        } catch (Exception e) {
             throw failure(action, e);
         }
     }
@@ -143,10 +141,7 @@ final class SqliteDatabase implements AutoCloseable {
                 if (closed.get() && mine.withdraw()) {
                     refuseWhenClosed();
                 }
-                SQLException failed = groupCommit.commitPending(this::writerConnection);
-                if (failed != null) {
-                    discardWriterIfStale(failed);
-                }
+                groupCommit.commitPending(writer);
             }
         } finally {
             writerLock.unlock();
@@ -176,25 +171,6 @@ final class SqliteDatabase implements AutoCloseable {
         return false;
     }
 
-    private Connection writerConnection() throws SQLException {
-        if (writer == null) {
-            writer = files.getConnection();
-        }
-        return writer;
-    }
-
-    /**
-     * A connection that once found the file read-only keeps treating it so (SQLite remembers it per connection),
-     * and one that met an I/O error may hold a dead file handle: the next write opens a new one, so that the
-     * repository recovers by itself once the file can be written again. Called with the writer lock held.
-     */
-    private void discardWriterIfStale(SQLException e) {
-        if (STALE_WRITER_CODES.contains(e.getErrorCode() & 0xff)) {
-            closeQuietly(writer);
-            writer = null;
-        }
-    }
-
     /** Runs a read on a reader connection, which sees every write that returned before. */
     <T> T read(String action, Work<T> work) {
         refuseWhenClosed();
@@ -218,7 +194,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private MpAuthXException failure(String action, SQLException cause) {
+    private MpAuthXException failure(String action, Exception cause) {
         LOG.warn("SQLite user database {}: {} failed", file, action, cause);
         return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
                 "SQLite user database " + file + ": " + action + " failed: " + reason(cause), cause);
@@ -250,7 +226,7 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeQuietly(writer);
+            writer.discard();
             if (locked) {
                 writerLock.unlock();
             }

@@ -5,8 +5,6 @@ import io.mpauthx.domain.StatusCode;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +13,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 
 /**
  * One SQLite file and its connections: a single writer behind a lock, so our own writes never meet
@@ -62,7 +62,7 @@ final class SqliteDatabase implements AutoCloseable {
      */
     static SqliteDatabase open(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        SQLiteDataSource files = dataSource(absolute);
+        DataSource files = SqliteConnections.writable(absolute, BUSY_TIMEOUT);
         Connection writer = null;
         ReaderPool readers = null;
         try {
@@ -78,22 +78,55 @@ final class SqliteDatabase implements AutoCloseable {
             if (readers != null) {
                 readers.close();
             }
-            LOG.error("Cannot open the SQLite user database {}", absolute, e);
-            throw new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
-                    "cannot open the SQLite user database " + absolute + ": " + reason(e), e);
+            throw cannotOpen(absolute, e);
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and the port promises
-        // that a write is durable once the call returns. See docs/sqlite.md.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl("jdbc:sqlite:" + file);
-        return source;
+    /**
+     * Opens an existing file for reading only, in SQLite's read-only mode, without migrating it or setting its
+     * journal mode: the file is never changed. Writes fail with SQLite's own {@code SQLITE_READONLY}, as 6000.
+     *
+     * @throws MpAuthXException 6000 naming the file when it is missing, cannot be read, or is not at the current
+     *     schema
+     */
+    static SqliteDatabase openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw refusedReadOnly(absolute, Files.exists(absolute) ? "not a regular file" : "no such file");
+        }
+        DataSource files = SqliteConnections.readOnly(absolute, BUSY_TIMEOUT);
+        SqliteDatabase database;
+        try {
+            database = new SqliteDatabase(absolute, new WriterConnection(files, null),
+                    ReaderPool.open(files, READER_CONNECTIONS));
+        } catch (SQLException e) {
+            throw cannotOpen(absolute, e);
+        }
+        Optional<String> unreadable;
+        try {
+            unreadable = database.read("checking its schema", SqliteSchema::whyNotReadable);
+        } catch (MpAuthXException e) {
+            database.close();
+            throw e;
+        }
+        if (unreadable.isPresent()) {
+            database.close();
+            throw refusedReadOnly(absolute, unreadable.get());
+        }
+        return database;
+    }
+
+    private static MpAuthXException cannotOpen(Path file, Exception cause) {
+        LOG.error("Cannot open the SQLite user database {}", file, cause);
+        return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                "cannot open the SQLite user database " + file + ": " + reason(cause), cause);
+    }
+
+    /** Logged at debug only: the caller pointed at a file that is not ours to read, and the exception says so. */
+    private static MpAuthXException refusedReadOnly(Path file, String reason) {
+        LOG.debug("Refused to open {} as a SQLite user database: {}", file, reason);
+        return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                "cannot open the SQLite user database " + file + " read-only: " + reason);
     }
 
     private static void createParentFolders(Path file) throws IOException {

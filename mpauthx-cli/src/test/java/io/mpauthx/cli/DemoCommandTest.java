@@ -1,7 +1,9 @@
 package io.mpauthx.cli;
 
+import io.mpauthx.testkit.wechat.WeChatFault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 
@@ -28,6 +30,27 @@ class DemoCommandTest {
                 .doesNotContain("[FAILED]")
                 .containsPattern("demo: OK, (\\d+) of \\1 steps behaved as specified");
         assertThat(database).exists();
+    }
+
+    @Test
+    void demoReportsTheStepsThatFailWhenWeChatRefusesEveryLoginAndExitsNonZero() {
+        CapturedCli refusingWeChat = new CapturedCli(new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == DemoCommand.class
+                        ? type.cast(new DemoCommand(weChat -> weChat.failEveryRequest(WeChatFault.HIGH_RISK_USER)))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
+
+        int exitCode = refusingWeChat.run("demo", "--db", folder.resolve("demo.db").toString());
+
+        assertThat(exitCode).as(refusingWeChat.out() + "\n" + refusingWeChat.err()).isEqualTo(1);
+        assertThat(refusingWeChat.err()).doesNotContain("Exception");
+        assertThat(refusingWeChat.out())
+                .contains("-> refused: 6008", "[FAILED] login succeeds", "[FAILED] a tampered token is rejected",
+                        "[FAILED] Bob logs out")
+                .containsPattern("demo: FAILED, \\d+ of \\d+ steps behaved as specified");
     }
 
     @Test

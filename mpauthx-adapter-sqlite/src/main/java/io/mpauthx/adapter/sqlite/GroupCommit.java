@@ -94,7 +94,7 @@ final class GroupCommit {
 
     /**
      * @return what the write's statements threw (undone alone, to its savepoint), null if nothing
-     * @throws SQLTransactionRollbackException when the write's own code threw something else, which settled it
+     * @throws SQLTransactionRollbackException when the write's own code threw something else, kept as its failure
      */
     private static SQLException runUnderSavepoint(Connection connection, PendingWrite<?> write) throws SQLException {
         Savepoint before = connection.setSavepoint();
@@ -106,7 +106,7 @@ final class GroupCommit {
             write.keepFailure(failed);
             return failed;
         } catch (Throwable broke) {
-            write.fail(broke);
+            write.keepFailure(broke);
             LOG.warn("a write of a SQLite group commit threw {}; the whole batch is rolled back",
                     broke.getClass().getName());
             throw new SQLTransactionRollbackException(

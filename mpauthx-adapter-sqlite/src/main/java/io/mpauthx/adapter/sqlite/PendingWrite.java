@@ -47,8 +47,8 @@ final class PendingWrite<T> {
         value = work.on(writer);
     }
 
-    /** Remembers what the write's own statements threw; the write is settled with it at the end of the batch. */
-    void keepFailure(SQLException failed) {
+    /** Remembers what the write's own code threw; the write is settled with it once its batch has ended. */
+    void keepFailure(Throwable failed) {
         failure = failed;
     }
 

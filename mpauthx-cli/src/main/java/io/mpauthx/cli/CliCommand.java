@@ -14,6 +14,11 @@ abstract class CliCommand {
     @Mixin
     private LoggingOptions logging;
 
+    /** @return the command line running this command, for the exceptions picocli reports as usage errors */
+    CommandLine commandLine() {
+        return spec.commandLine();
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

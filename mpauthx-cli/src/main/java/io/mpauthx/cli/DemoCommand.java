@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /** {@code mpauthx demo}: the whole life of a Mini Program login against a local WeChat sandbox. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -24,10 +25,22 @@ final class DemoCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--redis", description = "Redis URI for tokens, e.g. redis://127.0.0.1:6379 (default: in memory).")
     private String redisUri;
 
+    /** Prepares the sandbox before the walk starts: nothing for the shipped demo, a fault for tests of failed steps. */
+    private final Consumer<WeChatSandbox> prepareSandbox;
+
+    DemoCommand() {
+        this(weChat -> { });
+    }
+
+    DemoCommand(Consumer<WeChatSandbox> prepareSandbox) {
+        this.prepareSandbox = prepareSandbox;
+    }
+
     @Override
     public Integer call() {
         try (WeChatSandbox weChat = WeChatSandbox.start(DEMO_APP_ID, DEMO_APP_SECRET);
              MpAuthX auth = configure(weChat).build()) {
+            prepareSandbox.accept(weChat);
             DemoWalkthrough walkthrough = new DemoWalkthrough(auth, weChat, out());
             walkthrough.printSetting(database, redisUri == null ? "in memory" : redisUri);
             return walkthrough.run() ? 0 : 1;

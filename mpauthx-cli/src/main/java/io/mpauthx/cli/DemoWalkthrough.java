@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 final class DemoWalkthrough {
 
     static final String SUMMARY_PREFIX = "demo: ";
+    /** What a refused login leaves for the steps after it: a token no check accepts. */
+    private static final String NO_TOKEN = "";
 
     private final MpAuthX auth;
     private final WeChatSandbox weChat;
@@ -83,10 +85,10 @@ final class DemoWalkthrough {
             out.printf("    -> %s%n", result.toJson().replace(result.token(), shorten(result.token())));
             record(result.statusCode() == 1 && auth.isTokenValid(result.token()), "login answered status 1 with a valid token");
             return result.token();
-        } catch (MpAuthXException failure) {
-            out.printf("    -> refused: %s%n", failure.getMessage());
+        } catch (RuntimeException failure) {
+            out.printf("    -> refused: %s%n", describe(failure));
             record(false, "login succeeds");
-            return "";
+            return NO_TOKEN;
         }
     }
 
@@ -103,15 +105,22 @@ final class DemoWalkthrough {
         }
     }
 
+    /** A step that throws has failed, whatever it throws: the demo reports it and goes on to the next. */
     private void check(String description, BooleanSupplier expectation) {
         boolean held;
         try {
             held = expectation.getAsBoolean();
-        } catch (MpAuthXException failure) {
-            out.printf("    -> %s%n", failure.getMessage());
+        } catch (RuntimeException failure) {
+            out.printf("    -> %s%n", describe(failure));
             held = false;
         }
         record(held, description);
+    }
+
+    /** The contract's failures speak for themselves; anything else is named, being a defect the demo found. */
+    private static String describe(RuntimeException failure) {
+        return failure instanceof MpAuthXException ? failure.getMessage()
+                : failure.getClass().getName() + ": " + failure.getMessage();
     }
 
     private void record(boolean held, String description) {
@@ -122,7 +131,11 @@ final class DemoWalkthrough {
         out.printf("    [%s] %s%n", held ? "ok" : "FAILED", description);
     }
 
+    /** @return the token with its last character changed; no token stays none, so no step can pass on it */
     private static String tamper(String token) {
+        if (token.isEmpty()) {
+            return token;
+        }
         char last = token.charAt(token.length() - 1);
         return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
     }

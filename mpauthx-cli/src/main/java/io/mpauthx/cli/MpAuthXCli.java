@@ -21,7 +21,12 @@ public final class MpAuthXCli implements Runnable {
 
     /** @return the parser with every subcommand, ready to {@code execute}; tests call it in-process */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new MpAuthXCli());
+        return newCommandLine(CommandLine.defaultFactory());
+    }
+
+    /** @param commands makes the subcommands' objects: picocli's way to hand a command what it works with */
+    static CommandLine newCommandLine(CommandLine.IFactory commands) {
+        return new CommandLine(new MpAuthXCli(), commands);
     }
 
     @Override

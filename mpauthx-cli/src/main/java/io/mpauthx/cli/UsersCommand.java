@@ -7,34 +7,44 @@ import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code mpauthx users --db FILE}: the registered users as a table. */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "List the users stored in an mpauthx SQLite database.")
+/**
+ * {@code mpauthx users --db FILE}: the registered users as a table. The file is opened read-only and never migrated,
+ * so pointing the command at the wrong file changes nothing. Exit 0 listed, 2 refused (bad option, no such file, not
+ * an mpauthx user database).
+ */
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = "List the users stored in an mpauthx SQLite database. The file is only read, never changed.")
 final class UsersCommand extends CliCommand implements Callable<Integer> {
 
     private static final String ROW_FORMAT = "%-40s %-20s %-6s %-12s %-12s %-10s %-24s%n";
 
-    @Option(names = "--db", required = true, description = "The SQLite database file.")
+    @Option(names = "--db", required = true, paramLabel = "FILE",
+            description = "The SQLite database file of mpauthx, opened read-only.")
     private Path database;
 
-    @Option(names = "--limit", defaultValue = "100", description = "Show at most this many users (default: ${DEFAULT-VALUE}).")
     private int limit;
+
+    @Option(names = "--limit", defaultValue = "100", paramLabel = "N",
+            description = "Show at most this many users, at least 1 (default: ${DEFAULT-VALUE}).")
+    void limit(int limit) {
+        if (limit < 1) {
+            throw new ParameterException(commandLine(), "--limit must be at least 1, got " + limit);
+        }
+        this.limit = limit;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = out();
-        if (!Files.isRegularFile(database)) {
-            err().printf("no database at %s%n", database.toAbsolutePath());
-            return 2;
-        }
-        try (UserRepository users = SqliteAdapters.userRepository(database)) {
-            List<User> page = users.list(0, Math.max(1, limit));
+        try (UserRepository users = SqliteAdapters.readOnlyUserRepository(database)) {
+            List<User> page = users.list(0, limit);
             out.printf(ROW_FORMAT, "openId", "nickName", "gender", "city", "province", "country", "createdAt");
             page.forEach(user -> printRow(out, user));
             out.printf("%d user(s) shown%n", page.size());

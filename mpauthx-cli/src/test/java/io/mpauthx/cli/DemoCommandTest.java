@@ -1,11 +1,10 @@
 package io.mpauthx.cli;
 
+import io.mpauthx.testkit.wechat.WeChatFault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,24 +15,16 @@ class DemoCommandTest {
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = MpAuthXCli.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+    private final CapturedCli cli = new CapturedCli();
 
     @Test
     void demoWalksThroughEveryStepAndSucceeds() {
         Path database = folder.resolve("nested/demo.db");
 
-        int exitCode = run("demo", "--db", database.toString());
+        int exitCode = cli.run("demo", "--db", database.toString());
 
-        assertThat(exitCode).as(out + "\n" + err).isZero();
-        assertThat(out.toString())
+        assertThat(exitCode).as(cli.out() + "\n" + cli.err()).isZero();
+        assertThat(cli.out())
                 .contains("Ann logs in the old way", "Bob logs in the modern way", "second device",
                         "refreshes", "refused with status 6008 (WeChat errcode 40163)", "tampered token")
                 .doesNotContain("[FAILED]")
@@ -42,42 +33,55 @@ class DemoCommandTest {
     }
 
     @Test
-    void demoPrintsNoFullToken() {
-        run("demo", "--db", folder.resolve("demo.db").toString());
+    void demoReportsTheStepsThatFailWhenWeChatRefusesEveryLoginAndExitsNonZero() {
+        CapturedCli refusingWeChat = new CapturedCli(new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == DemoCommand.class
+                        ? type.cast(new DemoCommand(weChat -> weChat.failEveryRequest(WeChatFault.HIGH_RISK_USER)))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
 
-        assertThat(out.toString()).doesNotContainPattern("\\.demo\\.[A-Za-z0-9_-]{43}");
+        int exitCode = refusingWeChat.run("demo", "--db", folder.resolve("demo.db").toString());
+
+        assertThat(exitCode).as(refusingWeChat.out() + "\n" + refusingWeChat.err()).isEqualTo(1);
+        assertThat(refusingWeChat.err()).doesNotContain("Exception");
+        assertThat(refusingWeChat.out())
+                .contains("-> refused: 6008", "[FAILED] login succeeds", "[FAILED] a tampered token is rejected",
+                        "[FAILED] Bob logs out")
+                .containsPattern("demo: FAILED, \\d+ of \\d+ steps behaved as specified");
+    }
+
+    @Test
+    void demoPrintsNoFullToken() {
+        cli.run("demo", "--db", folder.resolve("demo.db").toString());
+
+        assertThat(cli.out()).doesNotContainPattern("\\.demo\\.[A-Za-z0-9_-]{43}");
     }
 
     @Test
     void usersListsWhatTheDemoStored() {
         Path database = folder.resolve("demo.db");
-        run("demo", "--db", database.toString());
-        out.getBuffer().setLength(0);
+        cli.run("demo", "--db", database.toString());
 
-        int exitCode = run("users", "--db", database.toString());
+        int exitCode = cli.run("users", "--db", database.toString());
 
         assertThat(exitCode).isZero();
-        assertThat(out.toString()).contains("openId", "nickName", "Ann", "Hangzhou", "uBob_", "2 user(s) shown");
-    }
-
-    @Test
-    void usersOfAMissingDatabaseIsAnErrorNotAnEmptyTable() {
-        assertThat(run("users", "--db", folder.resolve("absent.db").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("no database at");
+        assertThat(cli.out()).contains("openId", "nickName", "Ann", "Hangzhou", "uBob_", "2 user(s) shown");
     }
 
     @Test
     void checkOfAMalformedTokenIsInvalidWithoutTouchingRedis() {
-        assertThat(run("check", "not-a-token", "--redis", "redis://127.0.0.1:1")).isEqualTo(1);
-        assertThat(out.toString()).contains("invalid");
+        assertThat(cli.run("check", "not-a-token", "--redis", "redis://127.0.0.1:1")).isEqualTo(1);
+        assertThat(cli.out()).contains("invalid");
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[]{"demo", "users", "check"}) {
-            out.getBuffer().setLength(0);
-            assertThat(run(command, "--help")).isZero();
-            assertThat(out.toString()).contains("Usage: mpauthx " + command);
+            assertThat(cli.run(command, "--help")).isZero();
+            assertThat(cli.out()).contains("Usage: mpauthx " + command);
         }
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Group commit on the one writer connection. With {@code synchronous = FULL} every commit waits for a sync of the
  * WAL, and writes queue behind it; so the writes that arrive while one commit runs are committed together by the
- * next, in one transaction with one sync. Each write runs under its own savepoint, so a failing write is undone
- * alone and fails only its own caller. Every caller still returns only after the commit holding its write.
+ * next, in one transaction with one sync. Each write runs under its own savepoint, so a write whose statement
+ * fails is undone alone and fails only its own caller. A write whose own code throws anything else (an unchecked
+ * exception, an {@link Error}) leaves the transaction in a state nobody can vouch for: the whole batch is rolled
+ * back, its caller gets what it threw, and every other write of the batch fails with a rollback of its own. Every
+ * caller returns only after its write is settled, and every write a committer claims is settled, whatever failed.
  *
  * <p>Not a thread of its own: whoever holds the writer lock commits what is pending. Thread-safe with that lock.
  */
@@ -25,11 +29,6 @@ final class GroupCommit {
 
     private final Queue<PendingWrite<?>> pending = new ConcurrentLinkedQueue<>();
 
-    /** Where the writer connection comes from: it is replaced after a failure that may have spoilt it. */
-    interface WriterSource {
-        Connection get() throws SQLException;
-    }
-
     /** @return the write, queued for the next commit */
     <T> PendingWrite<T> enqueue(SqliteDatabase.Work<T> work) {
         PendingWrite<T> write = new PendingWrite<>(work);
@@ -38,77 +37,112 @@ final class GroupCommit {
     }
 
     /**
-     * Runs and commits every queued write in one transaction; the caller holds the writer lock.
-     *
-     * @return the first failure of this batch (a write's, the commit's or opening the writer's), null if none
+     * Runs and commits every queued write in one transaction; the caller holds the writer lock. On return every
+     * write it claimed is settled, committed or failed.
      */
-    SQLException commitPending(WriterSource source) {
+    void commitPending(WriterConnection writer) {
+        List<PendingWrite<?>> batch = claimQueued();
+        if (batch.isEmpty()) {
+            return;
+        }
+        Connection connection;
+        try {
+            connection = writer.get();
+        } catch (SQLException cannotOpen) {
+            batch.forEach(write -> write.fail(cannotOpen));
+            return;
+        }
+        commit(writer, connection, batch);
+    }
+
+    private List<PendingWrite<?>> claimQueued() {
         List<PendingWrite<?>> batch = new ArrayList<>();
         for (PendingWrite<?> write = pending.poll(); write != null; write = pending.poll()) {
             if (write.claim()) {
                 batch.add(write);
             }
         }
-        if (batch.isEmpty()) {
-            return null;
-        }
-        Connection writer;
-        try {
-            writer = source.get();
-        } catch (SQLException cannotOpen) {
-            batch.forEach(write -> write.failWith(cannotOpen));
-            return cannotOpen;
-        }
-        return commit(writer, batch);
+        return batch;
     }
 
-    private static SQLException commit(Connection writer, List<PendingWrite<?>> batch) {
-        SQLException firstFailure = null;
+    private static void commit(WriterConnection writer, Connection connection, List<PendingWrite<?>> batch) {
+        SQLException firstWriteFailure;
         try {
-            writer.setAutoCommit(false);
-            for (PendingWrite<?> write : batch) {
-                SQLException failed = runUnderSavepoint(writer, write);
-                firstFailure = firstFailure != null ? firstFailure : failed;
-            }
-            writer.commit();
-            batch.forEach(PendingWrite::finish);
-        } catch (SQLException commitFailed) {
-            rollBack(writer);
-            batch.forEach(write -> write.failWith(commitFailed));
-            firstFailure = commitFailed;
-        } finally {
-            restoreAutoCommit(writer);
+            firstWriteFailure = runEach(connection, batch);
+            connection.commit();
+        } catch (Throwable failed) { // anything: a claimed write left unsettled would keep its caller waiting
+            abandon(writer, connection, batch, failed);
+            return;
+        }
+        batch.forEach(PendingWrite::finish);
+        restoreAutoCommit(writer, connection);
+        if (firstWriteFailure != null) {
+            writer.discardIfStale(firstWriteFailure);
+        }
+    }
+
+    /** @return the first failure of a write's own statements, null if none */
+    private static SQLException runEach(Connection connection, List<PendingWrite<?>> batch) throws SQLException {
+        connection.setAutoCommit(false);
+        SQLException firstFailure = null;
+        for (PendingWrite<?> write : batch) {
+            SQLException failed = runUnderSavepoint(connection, write);
+            firstFailure = firstFailure != null ? firstFailure : failed;
         }
         return firstFailure;
     }
 
-    private static SQLException runUnderSavepoint(Connection writer, PendingWrite<?> write) throws SQLException {
-        Savepoint before = writer.setSavepoint();
+    /**
+     * @return what the write's statements threw (undone alone, to its savepoint), null if nothing
+     * @throws SQLTransactionRollbackException when the write's own code threw something else, kept as its failure
+     */
+    private static SQLException runUnderSavepoint(Connection connection, PendingWrite<?> write) throws SQLException {
+        Savepoint before = connection.setSavepoint();
         try {
-            write.run(writer);
-            writer.releaseSavepoint(before);
-            return null;
+            write.run(connection);
         } catch (SQLException failed) {
-            writer.rollback(before);
-            writer.releaseSavepoint(before);
+            connection.rollback(before);
+            connection.releaseSavepoint(before);
             write.keepFailure(failed);
             return failed;
+        } catch (Throwable broke) {
+            write.keepFailure(broke);
+            LOG.warn("a write of a SQLite group commit threw {}; the whole batch is rolled back",
+                    broke.getClass().getName());
+            throw new SQLTransactionRollbackException(
+                    "rolled back with the rest of its group commit, in which another write failed unexpectedly");
+        }
+        connection.releaseSavepoint(before);
+        return null;
+    }
+
+    /**
+     * Rolls the batch back, then fails every write not yet settled. A connection that cannot roll back is closed:
+     * ending its transaction any other way (such as restoring auto-commit) would commit half a batch.
+     */
+    private static void abandon(WriterConnection writer, Connection connection, List<PendingWrite<?>> batch,
+                                Throwable failed) {
+        SQLException batchFailure = failed instanceof SQLException sql ? sql
+                : new SQLException("the group commit failed unexpectedly: " + failed, failed);
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            writer.discardIfStale(batchFailure);
+        } catch (Throwable rollbackFailed) {
+            LOG.warn("rolling back a failed SQLite group commit failed; the writer connection is discarded",
+                    rollbackFailed);
+            writer.discard();
+        } finally {
+            batch.forEach(write -> write.fail(batchFailure));
         }
     }
 
-    private static void rollBack(Connection writer) {
+    private static void restoreAutoCommit(WriterConnection writer, Connection connection) {
         try {
-            writer.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
-            LOG.warn("rolling back a failed group commit failed", e);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection writer) {
-        try {
-            writer.setAutoCommit(true);
-        } catch (SQLException e) {
-            LOG.warn("restoring auto-commit on the SQLite writer failed", e);
+            LOG.warn("restoring auto-commit on the SQLite writer failed; the connection is discarded", e);
+            writer.discard();
         }
     }
 }

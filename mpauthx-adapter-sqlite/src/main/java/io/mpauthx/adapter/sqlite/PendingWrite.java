@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One write waiting for a {@link GroupCommit}: queued, then either claimed by a committer or withdrawn by its
- * caller (who gave up waiting), never both, so a caller told "failed" never has its write committed.
+ * caller (who gave up waiting), never both, so a caller told "failed" never has its write committed. A claimed
+ * write is settled once, committed or failed; the committer settles it, the caller then reads its outcome.
  *
  * @param <T> what the write answers
  */
@@ -19,9 +20,10 @@ final class PendingWrite<T> {
 
     private final SqliteDatabase.Work<T> work;
     private final AtomicInteger state = new AtomicInteger(QUEUED);
-    private final CountDownLatch committed = new CountDownLatch(1);
+    private final CountDownLatch settled = new CountDownLatch(1);
     private T value;
-    private SQLException failure;
+    /** The write's own failure, or its batch's when it had none; written before {@link #settled} opens. */
+    private Throwable failure;
 
     PendingWrite(SqliteDatabase.Work<T> work) {
         this.work = work;
@@ -37,24 +39,33 @@ final class PendingWrite<T> {
     }
 
     boolean isDone() {
-        return committed.getCount() == 0;
+        return settled.getCount() == 0;
     }
 
+    /** Runs the write's own code; whatever it throws, unchecked exceptions and errors included, comes out. */
     void run(Connection writer) throws SQLException {
         value = work.on(writer);
     }
 
-    void keepFailure(SQLException failed) {
+    /** Remembers what the write's own code threw; the write is settled with it once its batch has ended. */
+    void keepFailure(Throwable failed) {
         failure = failed;
     }
 
-    void failWith(SQLException commitFailed) {
-        failure = commitFailed;
-        committed.countDown();
+    /** Settles the write as failed: with its own failure if it had one, else with this one. No-op once settled. */
+    void fail(Throwable batchFailure) {
+        if (isDone()) {
+            return;
+        }
+        if (failure == null) {
+            failure = batchFailure;
+        }
+        settled.countDown();
     }
 
+    /** Settles the write after its batch committed: answered, or failed with its own failure. No-op once settled. */
     void finish() {
-        committed.countDown();
+        settled.countDown();
     }
 
     /** Waits for the commit a committer is running right now, even when interrupted (the flag is kept). */
@@ -62,7 +73,7 @@ final class PendingWrite<T> {
         boolean interrupted = false;
         while (!isDone()) {
             try {
-                committed.await();
+                settled.await();
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -74,11 +85,18 @@ final class PendingWrite<T> {
 
     /**
      * @return what the write answered, once committed
-     * @throws SQLException what failed the write or its commit
+     * @throws Exception what failed the write or its batch (a write's own unchecked exception included)
+     * @throws Error what the write's own code threw, passed on unchanged
      */
-    T outcome() throws SQLException {
+    T outcome() throws Exception {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure instanceof Exception exception) {
+            throw exception;
+        }
         if (failure != null) {
-            throw failure;
+            throw new SQLException("the write threw " + failure, failure);
         }
         return value;
     }

@@ -42,4 +42,22 @@ public final class SqliteAdapters {
         Objects.requireNonNull(clock, "clock");
         return new SqliteUserRepository(SqliteDatabase.open(file), clock);
     }
+
+    /**
+     * Opens an existing user database for reading only, as admin tools want: in SQLite's read-only mode, without
+     * Flyway and without setting the journal mode, so the file is never changed, even when it is the wrong one.
+     * {@code find}, {@code exists} and {@code list} work as usual; {@code saveProfile} and {@code registerIfAbsent}
+     * fail with {@code DATABASE_RELATED_ERROR} (6000), SQLite refusing the write. A file in WAL mode is read
+     * beside an application writing it; SQLite may create its empty {@code -wal} and {@code -shm} files.
+     *
+     * @param file a database opened by {@link #userRepository(Path)} before
+     * @return an open repository for reading; close it to release its connections
+     * @throws MpAuthXException with {@code DATABASE_RELATED_ERROR} (6000), naming the file, when it is missing, is
+     *     not a database, holds no {@code user} table, or one that lacks columns of the current schema (a database
+     *     of the Node.js mpauthx that the library never opened for writing)
+     */
+    public static UserRepository readOnlyUserRepository(Path file) {
+        Objects.requireNonNull(file, "file");
+        return new SqliteUserRepository(SqliteDatabase.openReadOnly(file), Clock.systemUTC());
+    }
 }

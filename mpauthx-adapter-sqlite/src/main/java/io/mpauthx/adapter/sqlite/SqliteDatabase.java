@@ -5,8 +5,6 @@ import io.mpauthx.domain.StatusCode;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +13,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 
 /**
  * One SQLite file and its connections: a single writer behind a lock, so our own writes never meet
@@ -41,21 +40,16 @@ final class SqliteDatabase implements AutoCloseable {
         T on(Connection connection) throws SQLException;
     }
 
-    /** SQLite's primary result codes after which a connection may stay unable to write: it is replaced. */
-    private static final Set<Integer> STALE_WRITER_CODES = Set.of(8 /* READONLY */, 10 /* IOERR */, 14 /* CANTOPEN */);
-
     private final Path file;
-    private final SQLiteDataSource files;
-    /** Guarded by {@link #writerLock}; null after a failure that may have left it unable to write. */
-    private Connection writer;
+    /** Guarded by {@link #writerLock}. */
+    private final WriterConnection writer;
     private final ReentrantLock writerLock = new ReentrantLock();
     private final GroupCommit groupCommit;
     private final ReaderPool readers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SqliteDatabase(Path file, SQLiteDataSource files, Connection writer, ReaderPool readers) {
+    private SqliteDatabase(Path file, WriterConnection writer, ReaderPool readers) {
         this.file = file;
-        this.files = files;
         this.writer = writer;
         this.groupCommit = new GroupCommit();
         this.readers = readers;
@@ -68,7 +62,7 @@ final class SqliteDatabase implements AutoCloseable {
      */
     static SqliteDatabase open(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        SQLiteDataSource files = dataSource(absolute);
+        DataSource files = SqliteConnections.writable(absolute, BUSY_TIMEOUT);
         Connection writer = null;
         ReaderPool readers = null;
         try {
@@ -78,28 +72,61 @@ final class SqliteDatabase implements AutoCloseable {
             int applied = SqliteSchema.migrate(files, writer);
             readers = ReaderPool.open(files, READER_CONNECTIONS);
             LOG.debug("SQLite user database {} open, {} migration(s) applied", absolute, applied);
-            return new SqliteDatabase(absolute, files, writer, readers);
+            return new SqliteDatabase(absolute, new WriterConnection(files, writer), readers);
         } catch (SQLException | IOException | FlywayException e) {
             closeQuietly(writer);
             if (readers != null) {
                 readers.close();
             }
-            LOG.error("Cannot open the SQLite user database {}", absolute, e);
-            throw new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
-                    "cannot open the SQLite user database " + absolute + ": " + reason(e), e);
+            throw cannotOpen(absolute, e);
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and the port promises
-        // that a write is durable once the call returns. See docs/sqlite.md.
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl("jdbc:sqlite:" + file);
-        return source;
+    /**
+     * Opens an existing file for reading only, in SQLite's read-only mode, without migrating it or setting its
+     * journal mode: the file is never changed. Writes fail with SQLite's own {@code SQLITE_READONLY}, as 6000.
+     *
+     * @throws MpAuthXException 6000 naming the file when it is missing, cannot be read, or is not at the current
+     *     schema
+     */
+    static SqliteDatabase openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw refusedReadOnly(absolute, Files.exists(absolute) ? "not a regular file" : "no such file");
+        }
+        DataSource files = SqliteConnections.readOnly(absolute, BUSY_TIMEOUT);
+        SqliteDatabase database;
+        try {
+            database = new SqliteDatabase(absolute, new WriterConnection(files, null),
+                    ReaderPool.open(files, READER_CONNECTIONS));
+        } catch (SQLException e) {
+            throw cannotOpen(absolute, e);
+        }
+        Optional<String> unreadable;
+        try {
+            unreadable = database.read("checking its schema", SqliteSchema::whyNotReadable);
+        } catch (MpAuthXException e) {
+            database.close();
+            throw e;
+        }
+        if (unreadable.isPresent()) {
+            database.close();
+            throw refusedReadOnly(absolute, unreadable.get());
+        }
+        return database;
+    }
+
+    private static MpAuthXException cannotOpen(Path file, Exception cause) {
+        LOG.error("Cannot open the SQLite user database {}", file, cause);
+        return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                "cannot open the SQLite user database " + file + ": " + reason(cause), cause);
+    }
+
+    /** Logged at debug only: the caller pointed at a file that is not ours to read, and the exception says so. */
+    private static MpAuthXException refusedReadOnly(Path file, String reason) {
+        LOG.debug("Refused to open {} as a SQLite user database: {}", file, reason);
+        return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
+                "cannot open the SQLite user database " + file + " read-only: " + reason);
     }
 
     private static void createParentFolders(Path file) throws IOException {
@@ -120,6 +147,10 @@ final class SqliteDatabase implements AutoCloseable {
     /**
      * Runs a write on the one writer connection, committed together with the writes queued beside it
      * ({@link GroupCommit}); returns once that commit is durable.
+     *
+     * @throws MpAuthXException 6000 when the write, or the batch it was committed in, failed; an unchecked
+     *     exception of the work's own is its cause
+     * @throws Error what the work itself threw, unchanged
      */
     <T> T write(String action, Work<T> work) {
         refuseWhenClosed();
@@ -129,7 +160,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
         try {
             return mine.outcome();
-        } catch (SQLException e) {
+        } catch (Exception e) {
             throw failure(action, e);
         }
     }
@@ -143,10 +174,7 @@ final class SqliteDatabase implements AutoCloseable {
                 if (closed.get() && mine.withdraw()) {
                     refuseWhenClosed();
                 }
-                SQLException failed = groupCommit.commitPending(this::writerConnection);
-                if (failed != null) {
-                    discardWriterIfStale(failed);
-                }
+                groupCommit.commitPending(writer);
             }
         } finally {
             writerLock.unlock();
@@ -176,25 +204,6 @@ final class SqliteDatabase implements AutoCloseable {
         return false;
     }
 
-    private Connection writerConnection() throws SQLException {
-        if (writer == null) {
-            writer = files.getConnection();
-        }
-        return writer;
-    }
-
-    /**
-     * A connection that once found the file read-only keeps treating it so (SQLite remembers it per connection),
-     * and one that met an I/O error may hold a dead file handle: the next write opens a new one, so that the
-     * repository recovers by itself once the file can be written again. Called with the writer lock held.
-     */
-    private void discardWriterIfStale(SQLException e) {
-        if (STALE_WRITER_CODES.contains(e.getErrorCode() & 0xff)) {
-            closeQuietly(writer);
-            writer = null;
-        }
-    }
-
     /** Runs a read on a reader connection, which sees every write that returned before. */
     <T> T read(String action, Work<T> work) {
         refuseWhenClosed();
@@ -218,7 +227,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private MpAuthXException failure(String action, SQLException cause) {
+    private MpAuthXException failure(String action, Exception cause) {
         LOG.warn("SQLite user database {}: {} failed", file, action, cause);
         return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
                 "SQLite user database " + file + ": " + action + " failed: " + reason(cause), cause);
@@ -250,7 +259,7 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeQuietly(writer);
+            writer.discard();
             if (locked) {
                 writerLock.unlock();
             }

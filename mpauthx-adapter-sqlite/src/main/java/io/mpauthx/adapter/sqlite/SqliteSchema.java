@@ -7,15 +7,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
-/** Brings a database file to the current schema with Flyway, adopting databases of the Node.js original. */
+/**
+ * Brings a database file to the current schema with Flyway, adopting databases of the Node.js original; or, for a
+ * file opened read-only, checks that it already has that schema.
+ */
 final class SqliteSchema {
 
     /** Beside the code, under this package's name, so an application's own {@code db/migration} never mixes in. */
     static final String MIGRATIONS = "classpath:io/mpauthx/adapter/sqlite/migration";
     /** Our own history table, so an application running its own Flyway on the same file is not disturbed. */
     static final String HISTORY_TABLE = "mpauthx_schema_history";
+
+    /** The columns of the {@code user} table the repository reads, as the migrations leave them. */
+    static final List<String> USER_COLUMNS = List.of("openId", "nickName", "gender", "language", "city", "province",
+            "country", "avatarUrl", "createdAt", "updatedAt");
 
     /** V1 is exactly the original's table: a file that has it already is at V1. */
     private static final String ORIGINAL_VERSION = "1";
@@ -46,6 +58,30 @@ final class SqliteSchema {
                 .load()
                 .migrate();
         return result.migrationsExecuted;
+    }
+
+    /**
+     * @param connection a connection to the file, which may be read-only
+     * @return why the file cannot be read as an mpauthx user database without migrating it; empty if it can
+     */
+    static Optional<String> whyNotReadable(Connection connection) throws SQLException {
+        if (!hasOriginalTable(connection)) {
+            return Optional.of("it holds no table named user, so it is no mpauthx user database");
+        }
+        Set<String> present = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT name FROM pragma_table_info('user')");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                present.add(rows.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        List<String> missing = USER_COLUMNS.stream()
+                .filter(column -> !present.contains(column.toLowerCase(Locale.ROOT))).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("its user table lacks the columns " + String.join(", ", missing)
+                + " (a database of the Node.js mpauthx gets them when the library first opens it for writing)");
     }
 
     private static boolean hasOriginalTable(Connection connection) throws SQLException {

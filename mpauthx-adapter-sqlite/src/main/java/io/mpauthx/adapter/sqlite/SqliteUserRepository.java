@@ -25,8 +25,7 @@ import java.util.Optional;
  */
 final class SqliteUserRepository implements UserRepository {
 
-    private static final String COLUMNS =
-            "openId, nickName, gender, language, city, province, country, avatarUrl, createdAt, updatedAt";
+    private static final String COLUMNS = String.join(", ", SqliteSchema.USER_COLUMNS);
 
     // One statement, so concurrent first logins of the same user cannot both insert. updatedAt never moves back,
     // even when the wall clock does.

@@ -6,14 +6,11 @@ import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.HostileStrings;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +19,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
 
 /**
  * The repository on a real file under arbitrary ids and profile text: what it accepts comes back byte-exact and
@@ -33,14 +31,14 @@ class SqliteUserRepositoryPropertiesIT {
     private Path folder;
     private UserRepository users;
 
-    @BeforeProperty
+    @BeforeEach
     void openRepository() throws IOException {
         folder = Files.createTempDirectory("mpauthx-sqlite-property-");
         users = SqliteAdapters.userRepository(folder.resolve("users.db"));
         users.registerIfAbsent("innocent");
     }
 
-    @AfterProperty
+    @AfterEach
     void closeRepository() throws IOException {
         users.close();
         try (var files = Files.list(folder)) {
@@ -51,43 +49,45 @@ class SqliteUserRepositoryPropertiesIT {
         Files.deleteIfExists(folder);
     }
 
-    @Property(tries = 2_000)
-    void anyIdAndProfileAreStoredByteExactOrRefusedWith6000(@ForAll("ids") String id,
-                                                           @ForAll("profiles") UserProfile profile) {
-        Optional<User> before = users.find(id);
-        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> users.saveProfile(id, profile));
+    @Test
+    void anyIdAndProfileAreStoredByteExactOrRefusedWith6000() {
+        qt().withExamples(2_000).forAll(ids(), profiles()).checkAssert((id, profile) -> {
+            Optional<User> before = users.find(id);
+            MpAuthXException refused = catchThrowableOfType(MpAuthXException.class,
+                    () -> users.saveProfile(id, profile));
 
-        if (refused != null) {
-            assertThat(refused.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR);
-            assertThat(users.find(id)).as("a refused write changes nothing").isEqualTo(before);
-        } else {
-            Optional<User> stored = users.find(id);
-            assertThat(stored.map(User::id)).contains(id);
-            assertThat(stored.flatMap(User::profile)).contains(profile);
-        }
-        assertThat(users.find("innocent").flatMap(User::profile)).isEmpty();
+            if (refused != null) {
+                assertThat(refused.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR);
+                assertThat(users.find(id)).as("a refused write changes nothing").isEqualTo(before);
+            } else {
+                Optional<User> stored = users.find(id);
+                assertThat(stored.map(User::id)).contains(id);
+                assertThat(stored.flatMap(User::profile)).contains(profile);
+            }
+            assertThat(users.find("innocent").flatMap(User::profile)).isEmpty();
+        });
     }
 
-    @Property(tries = 2_000)
-    void anyIdIsRegisteredByteExactOrRefusedWith6000(@ForAll("ids") String id) {
-        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> users.registerIfAbsent(id));
+    @Test
+    void anyIdIsRegisteredByteExactOrRefusedWith6000() {
+        qt().withExamples(2_000).forAll(ids()).checkAssert(id -> {
+            MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> users.registerIfAbsent(id));
 
-        if (refused != null) {
-            assertThat(refused.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR);
-        } else {
-            assertThat(users.find(id).map(User::id)).contains(id);
-        }
+            if (refused != null) {
+                assertThat(refused.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR);
+            } else {
+                assertThat(users.find(id).map(User::id)).contains(id);
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<String> ids() {
-        return HostileStrings.any().filter(id -> !id.equals("innocent"));
+    private static Gen<String> ids() {
+        return HostileStrings.any().assuming(id -> !id.equals("innocent"));
     }
 
-    @Provide
-    Arbitrary<UserProfile> profiles() {
-        Arbitrary<String> text = HostileStrings.any();
-        return Combinators.combine(text, Arbitraries.integers(), text, text, text, text, text)
-                .as(UserProfile::new);
+    private static Gen<UserProfile> profiles() {
+        return SourceDSL.lists().of(HostileStrings.any()).ofSize(6).zip(SourceDSL.integers().all(),
+                (texts, gender) -> new UserProfile(texts.get(0), gender, texts.get(1), texts.get(2), texts.get(3),
+                        texts.get(4), texts.get(5)));
     }
 }

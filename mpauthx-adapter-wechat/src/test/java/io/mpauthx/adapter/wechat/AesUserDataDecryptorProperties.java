@@ -7,18 +7,17 @@ import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.testing.HostileStrings;
 import io.mpauthx.testkit.wechat.SandboxUser;
 import io.mpauthx.testkit.wechat.WeChatUserData;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
 
 /** The decryptor refuses everything it cannot fully trust with 6011, and nothing else escapes it. */
 class AesUserDataDecryptorProperties {
@@ -31,47 +30,48 @@ class AesUserDataDecryptorProperties {
 
     private final Decryptor decryptor = WeChatAdapters.decryptor(APP_ID);
 
-    @Property(tries = 10_000)
-    void anyDataIvAndKeyAreRefusedWith6011Only(@ForAll("inputs") String data, @ForAll("inputs") String iv,
-                                               @ForAll("inputs") String sessionKey) {
-        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class,
-                () -> decryptor.decrypt(data, iv, sessionKey));
+    @Test
+    void anyDataIvAndKeyAreRefusedWith6011Only() {
+        qt().withExamples(10_000).forAll(inputs(), inputs(), inputs()).checkAssert((data, iv, sessionKey) -> {
+            MpAuthXException refused = catchThrowableOfType(MpAuthXException.class,
+                    () -> decryptor.decrypt(data, iv, sessionKey));
 
-        assertThat(refused).as("random bytes never pass strict padding, JSON and the watermark").isNotNull();
-        assertThat(refused.statusCode()).isEqualTo(StatusCode.USER_INFO_DECRYPTION_ERROR);
-        assertThat(refused.getMessage()).doesNotContain(KEY);
-    }
-
-    @Property(tries = 10_000)
-    void anyPlaintextUnderTheRightKeyDecryptsOrIsRefusedWith6011(@ForAll("plaintexts") String plaintext) {
-        String data = WeChatUserData.encrypt(plaintext, KEY, IV);
-
-        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> {
-            DecryptedUserInfo info = decryptor.decrypt(data, IV, KEY);
-            assertThat(info.openId()).isNotEmpty();
-        });
-
-        if (refused != null) {
+            assertThat(refused).as("random bytes never pass strict padding, JSON and the watermark").isNotNull();
             assertThat(refused.statusCode()).isEqualTo(StatusCode.USER_INFO_DECRYPTION_ERROR);
-            assertThat(refused.getMessage()).doesNotContain(PLAINTEXT_MARK);
-        }
+            assertThat(refused.getMessage()).doesNotContain(KEY);
+        });
     }
 
-    @Provide
-    Arbitrary<String> inputs() {
-        return Arbitraries.frequencyOf(Tuple.of(3, HostileStrings.any()),
-                Tuple.of(1, Arbitraries.of(KEY, IV)));
+    @Test
+    void anyPlaintextUnderTheRightKeyDecryptsOrIsRefusedWith6011() {
+        qt().withExamples(10_000).forAll(plaintexts()).checkAssert(plaintext -> {
+            String data = WeChatUserData.encrypt(plaintext, KEY, IV);
+
+            MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> {
+                DecryptedUserInfo info = decryptor.decrypt(data, IV, KEY);
+                assertThat(info.openId()).isNotEmpty();
+            });
+
+            if (refused != null) {
+                assertThat(refused.statusCode()).isEqualTo(StatusCode.USER_INFO_DECRYPTION_ERROR);
+                assertThat(refused.getMessage()).doesNotContain(PLAINTEXT_MARK);
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<String> plaintexts() {
+    private static Gen<String> inputs() {
+        return Generate.frequency(Pair.of(3, HostileStrings.any()), Pair.of(1, Generate.pick(List.of(KEY, IV))));
+    }
+
+    private static Gen<String> plaintexts() {
         String valid = WeChatUserData.plaintext(SandboxUser.withOpenId("o-prop"), APP_ID, Instant.now());
-        Arbitrary<String> watermarks = Arbitraries.of(APP_ID, "wx-other", "").map(appId ->
+        Gen<String> watermarks = Generate.pick(List.of(APP_ID, "wx-other", "")).map(appId ->
                 "{\"appid\":\"" + appId + "\",\"timestamp\":1700000000}");
-        Arbitrary<String> plausible = Arbitraries.oneOf(Arbitraries.of("o-prop", "u-prop", "zh_CN", PLAINTEXT_MARK), watermarks);
-        Arbitrary<String> objects = ArbitraryJson.answers(List.of("openId", "unionId", "nickName", "gender",
+        Gen<String> plausible = Generate.oneOf(
+                Generate.pick(List.of("o-prop", "u-prop", "zh_CN", PLAINTEXT_MARK)), watermarks);
+        Gen<String> objects = ArbitraryJson.answers(List.of("openId", "unionId", "nickName", "gender",
                 "language", "city", "province", "country", "avatarUrl", "watermark"), plausible);
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(valid)), Tuple.of(8, objects),
-                Tuple.of(1, Arbitraries.integers().between(0, valid.length()).map(cut -> valid.substring(0, cut))));
+        return Generate.frequency(Pair.of(1, Generate.constant(valid)), Pair.of(8, objects),
+                Pair.of(1, Generate.range(0, valid.length()).map(cut -> valid.substring(0, cut))));
     }
 }

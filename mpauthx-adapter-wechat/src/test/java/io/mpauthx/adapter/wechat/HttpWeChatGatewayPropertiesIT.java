@@ -5,14 +5,12 @@ import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.port.out.WeChatGateway;
 import io.mpauthx.domain.testing.HostileStrings;
 import io.mpauthx.testkit.wechat.WeChatSandbox;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -20,6 +18,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
 
 /**
  * The gateway over real HTTP, against a sandbox answering arbitrary statuses and bodies: a session or a §3 code.
@@ -36,7 +35,7 @@ class HttpWeChatGatewayPropertiesIT {
     private WeChatSandbox sandbox;
     private WeChatGateway gateway;
 
-    @BeforeProperty
+    @BeforeEach
     void startSandbox() {
         sandbox = WeChatSandbox.start("wx-property", Jscode2SessionAnswerProperties.SECRET);
         gateway = WeChatAdapters.gateway(WeChatSettings.builder().appId("wx-property")
@@ -44,39 +43,29 @@ class HttpWeChatGatewayPropertiesIT {
                 .requestTimeout(Duration.ofSeconds(2)).retryBackoff(Duration.ofMillis(1)).build());
     }
 
-    @AfterProperty
+    @AfterEach
     void stopSandbox() {
         sandbox.close();
     }
 
-    @Property(tries = 3_000)
-    void anyAnswerOverHttpIsAUsableSessionOrAStatusCode(@ForAll("statuses") int status,
-                                                        @ForAll("answers") String body,
-                                                        @ForAll("codes") String code) {
-        sandbox.answerNext(status, body);
+    @Test
+    void anyAnswerOverHttpIsAUsableSessionOrAStatusCode() {
+        qt().withExamples(3_000).forAll(Jscode2SessionAnswerProperties.answerStatuses(),
+                Jscode2SessionAnswerProperties.jscode2sessionAnswers(), codes()).checkAssert((status, body, code) -> {
+            sandbox.answerNext(status, body);
 
-        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class,
-                () -> Jscode2SessionAnswerProperties.assertUsable(gateway.exchangeCode(code)));
+            MpAuthXException refused = catchThrowableOfType(MpAuthXException.class,
+                    () -> Jscode2SessionAnswerProperties.assertUsable(gateway.exchangeCode(code)));
 
-        if (refused != null) {
-            assertThat(refused.statusCode()).isIn(GATEWAY_CODES);
-            assertThat(refused.getMessage()).doesNotContain(Jscode2SessionAnswerProperties.SECRET);
-        }
+            if (refused != null) {
+                assertThat(refused.statusCode()).isIn(GATEWAY_CODES);
+                assertThat(refused.getMessage()).doesNotContain(Jscode2SessionAnswerProperties.SECRET);
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<Integer> statuses() {
-        return Jscode2SessionAnswerProperties.answerStatuses();
-    }
-
-    @Provide
-    Arbitrary<String> answers() {
-        return Jscode2SessionAnswerProperties.jscode2sessionAnswers();
-    }
-
-    @Provide
-    Arbitrary<String> codes() {
-        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(Jscode2SessionAnswerProperties.CODE)),
-                Tuple.of(1, HostileStrings.any()));
+    private static Gen<String> codes() {
+        return Generate.frequency(Pair.of(4, Generate.constant(Jscode2SessionAnswerProperties.CODE)),
+                Pair.of(1, HostileStrings.any()));
     }
 }

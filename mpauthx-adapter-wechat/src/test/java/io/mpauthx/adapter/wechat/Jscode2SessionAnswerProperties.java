@@ -4,12 +4,10 @@ import io.mpauthx.domain.Identifiers;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.WeChatSession;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -17,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
 
 /** Whatever jscode2session answers, the reader returns a usable session or refuses with a §3 code. */
 class Jscode2SessionAnswerProperties {
@@ -27,13 +25,17 @@ class Jscode2SessionAnswerProperties {
     static final String CODE = "code-4b1d";
     static final String SECRET = "s3cret-app";
 
-    @Property(tries = 10_000)
-    void anyAnswerIsAUsableSessionOrAStatusCode(@ForAll("statuses") int status, @ForAll("answers") String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () ->
-                assertUsable(Jscode2SessionAnswer.read(status, bytes, CODE, SECRET)));
+    @Test
+    void anyAnswerIsAUsableSessionOrAStatusCode() {
+        qt().withExamples(10_000).forAll(answerStatuses(), jscode2sessionAnswers())
+                .checkAssert((status, body) -> assertSessionOrAnswerCode(status, body.getBytes(StandardCharsets.UTF_8)));
+    }
 
-        if (refused != null) {
+    /** The reader's contract, shared with {@link Jscode2SessionAnswerFuzzTest}: anything else escapes as a failure. */
+    static void assertSessionOrAnswerCode(int status, byte[] body) {
+        try {
+            assertUsable(Jscode2SessionAnswer.read(status, body, CODE, SECRET));
+        } catch (MpAuthXException refused) {
             assertThat(refused.statusCode()).isIn(ANSWER_CODES);
             assertThat(refused.getMessage()).doesNotContain(CODE, SECRET);
         }
@@ -45,26 +47,15 @@ class Jscode2SessionAnswerProperties {
         assertThat(session.sessionKey()).isNotEmpty();
     }
 
-    @Provide
-    Arbitrary<Integer> statuses() {
-        return answerStatuses();
-    }
-
     /** @return mostly 200; never 1xx, which are interim answers after which a client rightly waits for the final one */
-    static Arbitrary<Integer> answerStatuses() {
-        return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(200)),
-                Tuple.of(2, Arbitraries.integers().between(200, 599)));
-    }
-
-    @Provide
-    Arbitrary<String> answers() {
-        return jscode2sessionAnswers();
+    static Gen<Integer> answerStatuses() {
+        return Generate.frequency(Pair.of(8, Generate.constant(200)), Pair.of(2, Generate.range(200, 599)));
     }
 
     /** @return answers with WeChat's fields, some valid, some echoing the code and the secret in errmsg */
-    static Arbitrary<String> jscode2sessionAnswers() {
-        Arbitrary<String> plausible = Arbitraries.of("o-alice", "u-alice", "AAECAwQFBgcICQoLDA0ODw==", "ok",
-                "invalid code " + CODE, "bad secret " + SECRET + ", rid: 1", "o.with.dots", "");
+    static Gen<String> jscode2sessionAnswers() {
+        Gen<String> plausible = Generate.pick(List.of("o-alice", "u-alice", "AAECAwQFBgcICQoLDA0ODw==", "ok",
+                "invalid code " + CODE, "bad secret " + SECRET + ", rid: 1", "o.with.dots", ""));
         return ArbitraryJson.answers(List.of("openid", "session_key", "unionid", "errcode", "errmsg"), plausible);
     }
 }

@@ -1,9 +1,8 @@
 package io.mpauthx.bootstrap.reliability;
 
 import io.mpauthx.domain.AccessToken;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -41,14 +40,13 @@ final class Forgeries {
      * @param skus skus to put around their secrets
      * @return forgeries; the last kind is the real token itself, as an attacker replaying it
      */
-    static Arbitrary<String> of(List<String> tokens, List<String> users, List<String> skus) {
-        Arbitrary<Forgery> forgery = Combinators.combine(Arbitraries.of(users), Arbitraries.of(skus),
-                        Arbitraries.integers().between(0, AccessToken.SECRET_LENGTH - 1),
-                        Arbitraries.of('a', 'Z', '0', '-', '_', '.', ' ', '\u0000', '%', '|', '='))
-                .as(Forgery::new);
-        Arbitrary<AccessToken> real = Arbitraries.of(tokens).map(token -> AccessToken.parse(token).orElseThrow());
-        return Combinators.combine(real, Arbitraries.of(FORGERIES), forgery)
-                .as((token, forge, details) -> forge.apply(token, details));
+    static Gen<String> of(List<String> tokens, List<String> users, List<String> skus) {
+        Gen<Forgery> forgery = Generate.pick(users).zip(Generate.pick(skus),
+                Generate.range(0, AccessToken.SECRET_LENGTH - 1),
+                Generate.pick(List.of('a', 'Z', '0', '-', '_', '.', ' ', '\u0000', '%', '|', '=')),
+                Forgery::new);
+        Gen<AccessToken> real = Generate.pick(tokens).map(token -> AccessToken.parse(token).orElseThrow());
+        return real.zip(Generate.pick(FORGERIES), forgery, (token, forge, details) -> forge.apply(token, details));
     }
 
     private static String flipCase(String text) {

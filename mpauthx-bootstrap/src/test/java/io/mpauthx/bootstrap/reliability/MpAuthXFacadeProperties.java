@@ -11,14 +11,12 @@ import io.mpauthx.domain.testing.FakeWeChatGateway;
 import io.mpauthx.domain.testing.HostileStrings;
 import io.mpauthx.testkit.wechat.SandboxUser;
 import io.mpauthx.testkit.wechat.WeChatUserData;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +25,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
 
 /**
  * Every facade method under arbitrary strings (SPEC §8): the documented result or an {@link MpAuthXException}
@@ -45,6 +43,7 @@ class MpAuthXFacadeProperties {
     private static final String APP_ID = "wx-facade-property";
     private static final String SESSION_KEY = "c2Vzc2lvbmtleTEyMzQ1Ng==";
     private static final String IV = "8PHy8/T19vf4+fr7/P3+/w==";
+    private static final int TRIES = 10_000;
     private static final List<String> KNOWN_USERS = List.of("oKnownA", "oKnownB");
     private static final Set<StatusCode> LOGIN_CODES = EnumSet.of(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
             StatusCode.SESSION_KEY_AND_OPENID_REQUEST_ERROR, StatusCode.OPENID_OR_UNIONID_NOT_MATCH,
@@ -57,7 +56,7 @@ class MpAuthXFacadeProperties {
     private static final Set<String> issuedHere = ConcurrentHashMap.newKeySet();
     private static final Set<String> issuedForOtherSku = ConcurrentHashMap.newKeySet();
 
-    @BeforeContainer
+    @BeforeAll
     static void build() {
         weChat = new FakeWeChatGateway();
         auth = facade("shop");
@@ -74,21 +73,21 @@ class MpAuthXFacadeProperties {
                 .weChatGateway(weChat).decryptor(WeChatAdapters.decryptor(APP_ID)).build();
     }
 
-    @AfterContainer
+    @AfterAll
     static void close() {
         auth.close();
         otherSku.close();
     }
 
-    @Property(tries = 10_000)
-    void oldFlowLoginGivesAValidTokenOrALoginCode(@ForAll("codes") String code, @ForAll("data") String data,
-                                                  @ForAll("ivs") String iv) {
-        assertLogin(() -> auth.authorize(code, data, iv));
+    @Test
+    void oldFlowLoginGivesAValidTokenOrALoginCode() {
+        qt().withExamples(TRIES).forAll(codes(), data(), ivs())
+                .checkAssert((code, data, iv) -> assertLogin(() -> auth.authorize(code, data, iv)));
     }
 
-    @Property(tries = 10_000)
-    void codeOnlyLoginGivesAValidTokenOrALoginCode(@ForAll("codes") String code) {
-        assertLogin(() -> auth.authorize(code));
+    @Test
+    void codeOnlyLoginGivesAValidTokenOrALoginCode() {
+        qt().withExamples(TRIES).forAll(codes()).checkAssert(code -> assertLogin(() -> auth.authorize(code)));
     }
 
     private static void assertLogin(Supplier<AuthResult> login) {
@@ -103,26 +102,35 @@ class MpAuthXFacadeProperties {
         }
     }
 
-    @Property(tries = 10_000)
-    void onlyTokensIssuedHereAreEverValid(@ForAll("tokens") String token) throws Exception {
-        boolean valid = auth.isTokenValid(token);
+    @Test
+    void onlyTokensIssuedHereAreEverValid() {
+        qt().withExamples(TRIES).forAll(tokens()).checkAssert(token -> {
+            boolean valid = auth.isTokenValid(token);
 
-        assertThat(auth.isTokenValidAsync(token).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(valid);
-        if (valid) {
-            assertThat(issuedHere).contains(token);
-        }
+            assertThat(auth.isTokenValidAsync(token).toCompletableFuture()).succeedsWithin(Duration.ofSeconds(5))
+                    .isEqualTo(valid);
+            if (valid) {
+                assertThat(issuedHere).contains(token);
+            }
+        });
     }
 
-    @Property(tries = 10_000)
-    void extractionIsPureParsing(@ForAll("tokens") String token) {
-        Optional<AccessToken> parsed = AccessToken.parse(token);
+    @Test
+    void extractionIsPureParsing() {
+        qt().withExamples(TRIES).forAll(tokens()).checkAssert(token -> {
+            Optional<AccessToken> parsed = AccessToken.parse(token);
 
-        assertThat(auth.extractOpenId(token)).isEqualTo(parsed.map(AccessToken::userId));
-        assertThat(auth.extractSku(token)).isEqualTo(parsed.map(AccessToken::sku));
+            assertThat(auth.extractOpenId(token)).isEqualTo(parsed.map(AccessToken::userId));
+            assertThat(auth.extractSku(token)).isEqualTo(parsed.map(AccessToken::sku));
+        });
     }
 
-    @Property(tries = 10_000)
-    void refreshGivesAValidTokenOnlyToRegisteredUsers(@ForAll("userIds") String userId) {
+    @Test
+    void refreshGivesAValidTokenOnlyToRegisteredUsers() {
+        qt().withExamples(TRIES).forAll(userIds()).checkAssert(MpAuthXFacadeProperties::assertRefresh);
+    }
+
+    private static void assertRefresh(String userId) {
         MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> {
             String token = auth.refreshToken(userId).token();
             issuedHere.add(token);
@@ -139,16 +147,22 @@ class MpAuthXFacadeProperties {
         }
     }
 
-    @Property(tries = 10_000)
-    void revokingAnythingRevokesOnlyTokensIssuedHere(@ForAll("tokens") String token) {
-        if (auth.revokeToken(token)) {
-            assertThat(issuedHere).contains(token);
-            assertThat(auth.isTokenValid(token)).isFalse();
-        }
+    @Test
+    void revokingAnythingRevokesOnlyTokensIssuedHere() {
+        qt().withExamples(TRIES).forAll(tokens()).checkAssert(token -> {
+            if (auth.revokeToken(token)) {
+                assertThat(issuedHere).contains(token);
+                assertThat(auth.isTokenValid(token)).isFalse();
+            }
+        });
     }
 
-    @Property(tries = 10_000)
-    void userQueriesAnswerOnlyForRegisteredUsers(@ForAll("userIds") String userId) {
+    @Test
+    void userQueriesAnswerOnlyForRegisteredUsers() {
+        qt().withExamples(TRIES).forAll(userIds()).checkAssert(MpAuthXFacadeProperties::assertUserQueries);
+    }
+
+    private static void assertUserQueries(String userId) {
         int revoked = auth.revokeAllTokens(userId);
         List<TokenInfo> active = auth.activeTokens(userId);
         boolean registered = auth.findUser(userId).isPresent();
@@ -166,39 +180,38 @@ class MpAuthXFacadeProperties {
         }
     }
 
-    @Provide
-    Arbitrary<String> codes() {
-        return Arbitraries.frequencyOf(Tuple.of(2, HostileStrings.any()),
-                Tuple.of(1, Arbitraries.of(KNOWN_USERS).map(user -> weChat.newCode(user, null)))).injectNull(0.02);
+    private static Gen<String> codes() {
+        Gen<String> known = Generate.pick(KNOWN_USERS).map(user -> weChat.newCode(user, null));
+        return withNulls(Generate.frequency(Pair.of(2, HostileStrings.any()), Pair.of(1, known)));
     }
 
-    @Provide
-    Arbitrary<String> data() {
+    private static Gen<String> data() {
         Instant now = Instant.now();
-        Arbitrary<String> real = Arbitraries.of(KNOWN_USERS).map(user -> WeChatUserData.encrypt(
+        Gen<String> real = Generate.pick(KNOWN_USERS).map(user -> WeChatUserData.encrypt(
                 WeChatUserData.plaintext(SandboxUser.withOpenId(user), APP_ID, now), SESSION_KEY, IV));
-        return Arbitraries.frequencyOf(Tuple.of(2, HostileStrings.any()), Tuple.of(1, real)).injectNull(0.02);
+        return withNulls(Generate.frequency(Pair.of(2, HostileStrings.any()), Pair.of(1, real)));
     }
 
-    @Provide
-    Arbitrary<String> ivs() {
-        return Arbitraries.frequencyOf(Tuple.of(1, HostileStrings.any()), Tuple.of(2, Arbitraries.just(IV)))
-                .injectNull(0.02);
+    private static Gen<String> ivs() {
+        return withNulls(Generate.frequency(Pair.of(1, HostileStrings.any()), Pair.of(2, Generate.constant(IV))));
     }
 
-    @Provide
-    Arbitrary<String> tokens() {
-        Supplier<List<String>> here = () -> List.copyOf(issuedHere);
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, HostileStrings.any()),
-                Tuple.of(1, Arbitraries.of(List.copyOf(issuedForOtherSku))),
-                Tuple.of(1, Arbitraries.of(here.get())),
-                Tuple.of(2, Forgeries.of(here.get(), KNOWN_USERS, List.of("blog", "shop ", "SHOP")))).injectNull(0.02);
+    private static Gen<String> tokens() {
+        List<String> here = List.copyOf(issuedHere);
+        return withNulls(Generate.frequency(
+                Pair.of(3, HostileStrings.any()),
+                Pair.of(1, Generate.pick(List.copyOf(issuedForOtherSku))),
+                Pair.of(1, Generate.pick(here)),
+                Pair.of(2, Forgeries.of(here, KNOWN_USERS, List.of("blog", "shop ", "SHOP")))));
     }
 
-    @Provide
-    Arbitrary<String> userIds() {
-        return Arbitraries.frequencyOf(Tuple.of(3, HostileStrings.any()), Tuple.of(1, Arbitraries.of(KNOWN_USERS)),
-                Tuple.of(1, Arbitraries.of(" ", ""))).injectNull(0.02);
+    private static Gen<String> userIds() {
+        return withNulls(Generate.frequency(Pair.of(3, HostileStrings.any()), Pair.of(1, Generate.pick(KNOWN_USERS)),
+                Pair.of(1, Generate.pick(List.of(" ", "")))));
+    }
+
+    /** @return the same strings, and null in 2 % of the tries */
+    private static Gen<String> withNulls(Gen<String> strings) {
+        return strings.mix(Generate.constant((String) null), 2);
     }
 }

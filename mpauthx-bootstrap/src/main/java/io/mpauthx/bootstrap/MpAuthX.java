@@ -40,6 +40,7 @@ public final class MpAuthX implements AutoCloseable {
     private final FindUserUseCase userQueries;
     private final String sku;
     private final List<Object> adapters;
+    private final AsyncHandOff handOff = new AsyncHandOff();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     MpAuthX(UseCases useCases, String sku, Object... adapters) {
@@ -108,14 +109,17 @@ public final class MpAuthX implements AutoCloseable {
     }
 
     /**
-     * {@link #isTokenValid} for non-blocking servers.
+     * {@link #isTokenValid} for non-blocking servers. Continuations never run on a store's I/O thread: an answer
+     * still on its way is delivered on mpauthx's own threads ({@code mpauthx-async-N}), so a continuation may
+     * block, even on another check, without stalling other callers. An answer known at once (a near-cache hit,
+     * the in-memory store) comes as a completed stage, and its continuations run on the caller's thread.
      *
      * @param token the token the phone sent; any string, null included
      * @return a stage with the answer, failed with {@link MpAuthXException} 6000 when the token store failed
      */
     public CompletionStage<Boolean> isTokenValidAsync(String token) {
         try {
-            return checks.isTokenValidAsync(token);
+            return handOff.handOff(checks.isTokenValidAsync(token));
         } catch (RuntimeException failure) {
             return CompletableFuture.failedFuture(asMpAuthXException(failure));
         }
@@ -217,7 +221,7 @@ public final class MpAuthX implements AutoCloseable {
         }
     }
 
-    /** Releases the stores' connections and threads. Idempotent; later calls fail with 6000. */
+    /** Releases the stores' connections and every thread. Idempotent; later calls fail with 6000. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -230,6 +234,8 @@ public final class MpAuthX implements AutoCloseable {
                 closeQuietly(closeable);
             }
         }
+        // after the stores, so that the answers they fail while closing are still delivered on mpauthx's threads
+        handOff.close();
         LOG.debug("mpauthx for sku {} closed", sku);
     }
 

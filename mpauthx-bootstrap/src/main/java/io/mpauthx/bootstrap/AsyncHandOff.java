@@ -1,7 +1,8 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.domain.MpAuthXException;
+
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -41,8 +42,8 @@ final class AsyncHandOff implements AutoCloseable {
 
     /**
      * @param stage a store's answer
-     * @return the answer itself when it is already complete (a near-cache hit: nothing to hand off), else the one
-     *     stage that completes on mpauthx's threads
+     * @return the answer itself when it is already there (a near-cache hit: nothing to hand off), else the one
+     *     stage that completes on mpauthx's threads; failures mapped as the facade's blocking calls map them
      */
     <T> CompletionStage<T> handOff(CompletionStage<T> stage) {
         CompletableFuture<T> future;
@@ -52,7 +53,10 @@ final class AsyncHandOff implements AutoCloseable {
         } catch (UnsupportedOperationException notAFuture) {
             return stage.handleAsync(AsyncHandOff::answerOrFailure, deliveries);
         }
-        return future.isDone() ? future : future.handleAsync(AsyncHandOff::answerOrFailure, deliveries);
+        if (!future.isDone()) {
+            return future.handleAsync(AsyncHandOff::answerOrFailure, deliveries);
+        }
+        return future.isCompletedExceptionally() ? future.handle(AsyncHandOff::answerOrFailure) : future;
     }
 
     /** Ends the threads once their deliveries are done. Idempotent. */
@@ -61,9 +65,10 @@ final class AsyncHandOff implements AutoCloseable {
         pool.shutdown();
     }
 
+    /** Failures as the blocking check reports them: {@link MpAuthXException} as it is, anything else as 9999. */
     private static <T> T answerOrFailure(T answer, Throwable failure) {
         if (failure != null) {
-            throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+            throw FacadeFailures.asMpAuthXException(failure);
         }
         return answer;
     }

@@ -9,11 +9,15 @@ import io.mpauthx.domain.testing.Await;
 import io.mpauthx.domain.testing.FakeDecryptor;
 import io.mpauthx.domain.testing.FakeWeChatGateway;
 import io.mpauthx.domain.testing.ForwardingTokenStore;
+import io.mpauthx.testkit.logging.CapturedLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +53,8 @@ class MpAuthXAsyncTest {
         }
     }
 
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
     private final FakeWeChatGateway weChat = new FakeWeChatGateway();
     private final ScriptedAsyncStore store = new ScriptedAsyncStore();
     private final MpAuthX auth = MpAuthX.builder()
@@ -81,6 +87,51 @@ class MpAuthXAsyncTest {
     }
 
     @Test
+    void aStageAlreadyFailedByAStoreBugIsAnUnknownError() {
+        store.answerWith(() -> CompletableFuture.failedFuture(new IllegalStateException("bug in the store")));
+
+        MpAuthXException failure = failureOf(auth.isTokenValidAsync(token));
+
+        assertThat(failure.statusCode()).isEqualTo(StatusCode.UNKNOWN_ERROR);
+        assertThat(failure).hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aStageFailedLaterByAStoreBugIsAnUnknownErrorLoggedOnce() {
+        CompletionStage<Boolean> answer = answerFailedLaterWith(new IllegalStateException("bug in the store"));
+
+        assertThat(failureOf(answer).statusCode()).isEqualTo(StatusCode.UNKNOWN_ERROR);
+        assertThat(logs.linesContainingAny(List.of("bug in the store"))).hasSize(1);
+    }
+
+    @Test
+    void aStageFailedWithACheckedExceptionIsAnUnknownError() {
+        CompletionStage<Boolean> answer = answerFailedLaterWith(new IOException("link to the store broke"));
+
+        assertThat(failureOf(answer).statusCode()).isEqualTo(StatusCode.UNKNOWN_ERROR);
+    }
+
+    @Test
+    void aDatabaseErrorOfTheStoreReachesTheCallerAsItIs() {
+        MpAuthXException down = new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR, "token store is down");
+
+        assertThat(failureOf(answerFailedLaterWith(down))).isSameAs(down);
+        store.answerWith(() -> CompletableFuture.failedFuture(down));
+        assertThat(failureOf(auth.isTokenValidAsync(token))).isSameAs(down);
+    }
+
+    @Test
+    void aStoreThatThrowsOrAnswersNoStageIsAnUnknownError() {
+        store.answerWith(() -> {
+            throw new IllegalStateException("bug in the store");
+        });
+        assertThat(failureOf(auth.isTokenValidAsync(token)).statusCode()).isEqualTo(StatusCode.UNKNOWN_ERROR);
+
+        store.answerWith(() -> null);
+        assertThat(failureOf(auth.isTokenValidAsync(token)).statusCode()).isEqualTo(StatusCode.UNKNOWN_ERROR);
+    }
+
+    @Test
     void closeEndsTheThreadsAndAnswersStillInFlightAreDelivered() {
         CompletableFuture<Boolean> first = new CompletableFuture<>();
         store.answerWith(() -> first);
@@ -100,6 +151,15 @@ class MpAuthXAsyncTest {
         assertThat(lateThread).succeedsWithin(ANSWERED_WITHIN).asString().isNotEqualTo("store-io");
     }
 
+    /** The store's stage fails after the facade handed it on, from the store's own thread. */
+    private CompletionStage<Boolean> answerFailedLaterWith(Throwable failure) {
+        CompletableFuture<Boolean> pending = new CompletableFuture<>();
+        store.answerWith(() -> pending);
+        CompletionStage<Boolean> answer = auth.isTokenValidAsync(token);
+        completeOnThread("store-io", () -> pending.completeExceptionally(failure));
+        return answer;
+    }
+
     /** Completes a stage the way an I/O thread of a store would: from a thread of its own. */
     private static void completeOnThread(String name, Runnable completion) {
         Thread io = new Thread(completion, name);
@@ -110,5 +170,17 @@ class MpAuthXAsyncTest {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while the store answered", interrupted);
         }
+    }
+
+    private static MpAuthXException failureOf(CompletionStage<?> stage) {
+        try {
+            stage.toCompletableFuture().get(ANSWERED_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            assertThat(failed.getCause()).isInstanceOf(MpAuthXException.class);
+            return (MpAuthXException) failed.getCause();
+        } catch (InterruptedException | TimeoutException notAnswered) {
+            throw new AssertionError("the stage did not complete", notAnswered);
+        }
+        throw new AssertionError("the stage did not fail");
     }
 }

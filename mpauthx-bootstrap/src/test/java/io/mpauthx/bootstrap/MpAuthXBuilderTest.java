@@ -1,12 +1,14 @@
 package io.mpauthx.bootstrap;
 
 import io.mpauthx.adapter.redis.NearCacheSettings;
+import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.testing.FakeDecryptor;
 import io.mpauthx.domain.testing.FakeWeChatGateway;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -61,6 +63,31 @@ class MpAuthXBuilderTest {
         assertRefused(complete().tokenTtl(Duration.ZERO), "tokenTtl must be positive");
         assertRefused(complete().tokenTtl(Duration.ofSeconds(-1)), "tokenTtl must be positive");
         assertRefused(complete().maxTokensPerUser(0), "maxTokensPerUser must be at least 1");
+    }
+
+    @Test
+    void tokenLifetimesTheStoresCannotKeepAreRefused() {
+        String bounds = "tokenTtl must be between 1 ms and 36500 days";
+        assertRefused(complete().tokenTtl(Duration.ofNanos(999_999)), bounds);
+        assertRefused(complete().tokenTtl(AuthSettings.MAX_TOKEN_TTL.plusMillis(1)), bounds);
+        assertRefused(complete().tokenTtl(Duration.ofSeconds(Long.MAX_VALUE)), bounds);
+        assertThatThrownBy(() -> complete().tokenTtl(Duration.ofNanos(1)).build())
+                .isInstanceOfSatisfying(MpAuthXException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR));
+
+        assertThat(complete().tokenTtl(AuthSettings.MIN_TOKEN_TTL).buildConfig().tokenTtl())
+                .isEqualTo(Duration.ofMillis(1));
+        assertThat(complete().tokenTtl(AuthSettings.MAX_TOKEN_TTL).buildConfig().tokenTtl())
+                .isEqualTo(Duration.ofDays(36_500));
+    }
+
+    @Test
+    void weChatProblemsAreNamedEvenWhenTheCredentialsAreMissing() {
+        assertRefused(MpAuthX.builder().sku("shop").inMemoryUserRepository().inMemoryTokenStore()
+                        .weChatApiBaseUrl(URI.create("ftp://api.example.com"))
+                        .weChatRequestTimeout(Duration.ZERO).weChatConnectTimeout(Duration.ofSeconds(-1)),
+                "appId is required", "appSecret is required", "weChatApiBaseUrl must be an absolute http(s) URL",
+                "weChatRequestTimeout must be a positive duration", "weChatConnectTimeout must be a positive duration");
     }
 
     @Test

@@ -298,7 +298,8 @@ public final class MpAuthXBuilder {
      *
      * @param environment variable names to values
      * @return this builder
-     * @throws MpAuthXException 6001 when a numeric variable is not a number or the path is not a path
+     * @throws MpAuthXException 6001 naming every variable whose number is not a whole number in its range, or whose
+     *     path is not a path (never showing the value)
      */
     public MpAuthXBuilder fromEnvironment(Map<String, String> environment) {
         MpAuthXEnvironment.apply(environment, this);

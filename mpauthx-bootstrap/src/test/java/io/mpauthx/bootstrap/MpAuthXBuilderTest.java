@@ -163,6 +163,47 @@ class MpAuthXBuilderTest {
     }
 
     @Test
+    void numbersOutOfRangeInTheEnvironmentAreRefusedNamingTheVariable() {
+        assertEnvironmentRefused("MPAUTHX_MAX_TOKENS_PER_USER", "4294967297",
+                "MPAUTHX_MAX_TOKENS_PER_USER must be a whole number from 1 to 2147483647");
+        assertEnvironmentRefused("MPAUTHX_MAX_TOKENS_PER_USER", "0", "MPAUTHX_MAX_TOKENS_PER_USER must be");
+        assertEnvironmentRefused("MPAUTHX_MAX_TOKENS_PER_USER", "2.5", "MPAUTHX_MAX_TOKENS_PER_USER must be");
+        assertEnvironmentRefused("MPAUTHX_TOKEN_TTL_SECONDS", "0",
+                "MPAUTHX_TOKEN_TTL_SECONDS must be a whole number from 1 to 3153600000");
+        assertEnvironmentRefused("MPAUTHX_TOKEN_TTL_SECONDS", "3153600001", "MPAUTHX_TOKEN_TTL_SECONDS must be");
+        assertEnvironmentRefused("MPAUTHX_TOKEN_TTL_SECONDS", "9223372036854775808", "MPAUTHX_TOKEN_TTL_SECONDS must be");
+        assertEnvironmentRefused("MPAUTHX_REDIS_COMMAND_TIMEOUT_MILLIS", "-1",
+                "MPAUTHX_REDIS_COMMAND_TIMEOUT_MILLIS must be a whole number of at least 1");
+    }
+
+    @Test
+    void everyBadNumberInTheEnvironmentIsNamedAtOnce() {
+        assertThatThrownBy(() -> complete().fromEnvironment(Map.of(
+                "MPAUTHX_MAX_TOKENS_PER_USER", "4294967297", "MPAUTHX_TOKEN_TTL_SECONDS", "forever")))
+                .isInstanceOfSatisfying(MpAuthXException.class, e -> assertThat(e.getMessage())
+                        .contains("MPAUTHX_MAX_TOKENS_PER_USER must be", "MPAUTHX_TOKEN_TTL_SECONDS must be")
+                        .doesNotContain("4294967297", "forever"));
+    }
+
+    @Test
+    void theLargestNumbersTheEnvironmentAllowsAreTaken() {
+        MpAuthXConfig config = complete().fromEnvironment(Map.of(
+                "MPAUTHX_MAX_TOKENS_PER_USER", "2147483647", "MPAUTHX_TOKEN_TTL_SECONDS", "3153600000")).buildConfig();
+
+        assertThat(config.settings().maxTokensPerUser()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(config.tokenTtl()).isEqualTo(AuthSettings.MAX_TOKEN_TTL);
+    }
+
+    private static void assertEnvironmentRefused(String variable, String value, String expectedFragment) {
+        assertThatThrownBy(() -> complete().fromEnvironment(Map.of(variable, value)))
+                .as("%s=%s", variable, value)
+                .isInstanceOfSatisfying(MpAuthXException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
+                    assertThat(e.getMessage()).contains(expectedFragment);
+                });
+    }
+
+    @Test
     void configurationNeverShowsTheSecret() {
         MpAuthXConfig config = complete().buildConfig();
         assertThat(config.toString()).doesNotContain("s3cr3t-app-secret").contains("redacted");

@@ -1,6 +1,9 @@
 package io.mpauthx.bootstrap;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Inject;
+import com.google.inject.Module;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.util.Modules;
 import io.mpauthx.adapter.memory.InMemoryAdapters;
@@ -74,11 +77,7 @@ class ModuleOverrideTest {
     @Test
     void wiringThatFailsHalfWayClosesWhatItAlreadyOpened() {
         CountingTokenStore opened = new CountingTokenStore();
-        MpAuthXConfig config = MpAuthX.builder()
-                .appId("wxapp").appSecret("secret").sku("shop")
-                .tokenStore(opened).inMemoryUserRepository()
-                .weChatGateway(new FakeWeChatGateway()).decryptor(new FakeDecryptor())
-                .buildConfig();
+        MpAuthXConfig config = configWith(opened);
         AbstractModule brokenUserDatabase = new AbstractModule() {
             @Provides
             UserRepository users() {
@@ -91,5 +90,79 @@ class ModuleOverrideTest {
                 .isInstanceOfSatisfying(MpAuthXException.class,
                         e -> assertThat(e.getMessage()).contains("user database unreachable"));
         assertThat(opened.closes).hasValue(1);
+    }
+
+    /** Made eagerly at injector creation, after the token store it needs was opened, then fails to start. */
+    static final class FailingAtStart {
+        @Inject
+        FailingAtStart(TokenStore opened) {
+            throw new IllegalStateException("audit log unavailable");
+        }
+    }
+
+    /** A provider Guice cannot make: no constructor it may call. */
+    static final class UnconstructibleProvider implements Provider<TokenStore> {
+        UnconstructibleProvider(String missingArgument) {
+        }
+
+        @Override
+        public TokenStore get() {
+            throw new AssertionError("never made");
+        }
+    }
+
+    @Test
+    void aPortBoundTwiceIsAConfigurationError() {
+        assertWiringRefused(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TokenStore.class).toInstance(new CountingTokenStore());
+                bind(TokenStore.class).toInstance(new CountingTokenStore());
+            }
+        }, "TokenStore");
+    }
+
+    @Test
+    void aProviderGuiceCannotMakeIsAConfigurationError() {
+        assertWiringRefused(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TokenStore.class).toProvider(UnconstructibleProvider.class);
+            }
+        }, "UnconstructibleProvider");
+    }
+
+    @Test
+    void anOverrideThatFailsWhileTheInjectorIsCreatedClosesWhatWasOpened() {
+        CountingTokenStore opened = new CountingTokenStore();
+        MpAuthXConfig config = configWith(opened);
+
+        assertThatThrownBy(() -> MpAuthXModule.createFacade(Modules.override(new MpAuthXModule(config))
+                .with(new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(FailingAtStart.class).asEagerSingleton();
+                    }
+                })))
+                .isInstanceOfSatisfying(MpAuthXException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(StatusCode.UNKNOWN_ERROR));
+        assertThat(opened.closes).hasValue(1);
+    }
+
+    private static MpAuthXConfig configWith(TokenStore tokens) {
+        return MpAuthX.builder()
+                .appId("wxapp").appSecret("secret").sku("shop")
+                .tokenStore(tokens).inMemoryUserRepository()
+                .weChatGateway(new FakeWeChatGateway()).decryptor(new FakeDecryptor())
+                .buildConfig();
+    }
+
+    private static void assertWiringRefused(Module override, String expectedFragment) {
+        MpAuthXConfig config = configWith(new CountingTokenStore());
+        assertThatThrownBy(() -> MpAuthXModule.createFacade(Modules.override(new MpAuthXModule(config)).with(override)))
+                .isInstanceOfSatisfying(MpAuthXException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
+                    assertThat(e.getMessage()).contains("invalid MpAuthX wiring", expectedFragment);
+                });
     }
 }

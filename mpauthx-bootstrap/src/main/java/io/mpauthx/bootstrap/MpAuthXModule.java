@@ -122,7 +122,8 @@ public final class MpAuthXModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MpAuthX mpAuthX(UseCases useCases, TokenStore tokenStore, UserRepository users, WeChatGateway weChat) {
-        return new MpAuthX(useCases, config.sku(), tokenStore, users, weChat);
+    MpAuthX mpAuthX(UseCases useCases, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
+                    Decryptor decryptor) {
+        return new MpAuthX(useCases, config.sku(), tokenStore, users, weChat, decryptor);
     }
 }

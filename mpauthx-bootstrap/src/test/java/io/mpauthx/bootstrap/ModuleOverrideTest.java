@@ -7,10 +7,12 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.util.Modules;
 import io.mpauthx.adapter.memory.InMemoryAdapters;
+import io.mpauthx.domain.DecryptedUserInfo;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.FakeDecryptor;
@@ -92,6 +94,22 @@ class ModuleOverrideTest {
         assertThat(opened.closes).hasValue(1);
     }
 
+    /** A decryptor holding a resource of its own (a key store, a native library): closed with the facade. */
+    static final class ClosableDecryptor implements Decryptor, AutoCloseable {
+        final AtomicInteger closes = new AtomicInteger();
+        private final Decryptor fake = new FakeDecryptor();
+
+        @Override
+        public DecryptedUserInfo decrypt(String encryptedData, String iv, String sessionKey) {
+            return fake.decrypt(encryptedData, iv, sessionKey);
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
+        }
+    }
+
     /** Made eagerly at injector creation, after the token store it needs was opened, then fails to start. */
     static final class FailingAtStart {
         @Inject
@@ -109,6 +127,20 @@ class ModuleOverrideTest {
         public TokenStore get() {
             throw new AssertionError("never made");
         }
+    }
+
+    @Test
+    void aCustomDecryptorIsClosedWithTheFacade() {
+        ClosableDecryptor decryptor = new ClosableDecryptor();
+        MpAuthX auth = MpAuthX.builder().appId("wxapp").appSecret("secret").sku("shop")
+                .inMemoryUserRepository().inMemoryTokenStore()
+                .weChatGateway(new FakeWeChatGateway()).decryptor(decryptor)
+                .build();
+
+        auth.close();
+        auth.close();
+
+        assertThat(decryptor.closes).hasValue(1);
     }
 
     @Test

@@ -17,10 +17,13 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import static io.mpauthx.bootstrap.FacadeFailures.asMpAuthXException;
 
 /**
  * Login and access tokens for the backend of a WeChat Mini Program: the one object an application uses.
@@ -40,6 +43,7 @@ public final class MpAuthX implements AutoCloseable {
     private final FindUserUseCase userQueries;
     private final String sku;
     private final List<Object> adapters;
+    private final AsyncHandOff handOff = new AsyncHandOff();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     MpAuthX(UseCases useCases, String sku, Object... adapters) {
@@ -108,17 +112,23 @@ public final class MpAuthX implements AutoCloseable {
     }
 
     /**
-     * {@link #isTokenValid} for non-blocking servers.
+     * {@link #isTokenValid} for non-blocking servers. Continuations never run on a store's I/O thread: an answer
+     * still on its way is delivered on mpauthx's own threads ({@code mpauthx-async-N}), so a continuation may
+     * block, even on another check, without stalling other callers. An answer known at once (a near-cache hit,
+     * the in-memory store) comes as a completed stage, and its continuations run on the caller's thread.
      *
      * @param token the token the phone sent; any string, null included
-     * @return a stage with the answer, failed with {@link MpAuthXException} 6000 when the token store failed
+     * @return a stage with the answer; failed, as the blocking check would throw, with {@link MpAuthXException}
+     *     6000 when the token store failed ({@code join()} throws it as the cause of a {@code CompletionException})
      */
     public CompletionStage<Boolean> isTokenValidAsync(String token) {
+        CompletionStage<Boolean> answer;
         try {
-            return checks.isTokenValidAsync(token);
+            answer = Objects.requireNonNull(checks.isTokenValidAsync(token), "the token store answered no stage");
         } catch (RuntimeException failure) {
-            return CompletableFuture.failedFuture(asMpAuthXException(failure));
+            answer = CompletableFuture.failedFuture(failure);
         }
+        return handOff.handOff(answer);
     }
 
     /**
@@ -217,7 +227,7 @@ public final class MpAuthX implements AutoCloseable {
         }
     }
 
-    /** Releases the stores' connections and threads. Idempotent; later calls fail with 6000. */
+    /** Releases the stores' connections and every thread. Idempotent; later calls fail with 6000. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -230,6 +240,8 @@ public final class MpAuthX implements AutoCloseable {
                 closeQuietly(closeable);
             }
         }
+        // after the stores, so that the answers they fail while closing are still delivered on mpauthx's threads
+        handOff.close();
         LOG.debug("mpauthx for sku {} closed", sku);
     }
 
@@ -239,16 +251,6 @@ public final class MpAuthX implements AutoCloseable {
         } catch (Exception failure) {
             LOG.warn("closing {} failed", closeable.getClass().getName(), failure);
         }
-    }
-
-    /** The safety net of "nothing else escapes": a bug in an adapter surfaces as 9999, logged once here. */
-    private static MpAuthXException asMpAuthXException(RuntimeException failure) {
-        if (failure instanceof MpAuthXException known) {
-            return known;
-        }
-        LOG.error("unexpected failure inside mpauthx ({})", failure.getClass().getName(), failure);
-        return new MpAuthXException(StatusCode.UNKNOWN_ERROR,
-                "unexpected " + failure.getClass().getSimpleName() + " inside mpauthx", failure);
     }
 
     @Override

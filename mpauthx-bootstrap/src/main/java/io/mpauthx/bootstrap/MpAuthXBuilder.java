@@ -80,7 +80,8 @@ public final class MpAuthXBuilder {
     }
 
     /**
-     * @param tokenTtl how long a token lives; positive; default three days, as the original
+     * @param tokenTtl how long a token lives, from {@link AuthSettings#MIN_TOKEN_TTL} (1 ms) to
+     *     {@link AuthSettings#MAX_TOKEN_TTL} (36,500 days); default three days, as the original
      * @return this builder
      */
     public MpAuthXBuilder tokenTtl(Duration tokenTtl) {
@@ -297,7 +298,8 @@ public final class MpAuthXBuilder {
      *
      * @param environment variable names to values
      * @return this builder
-     * @throws MpAuthXException 6001 when a numeric variable is not a number or the path is not a path
+     * @throws MpAuthXException 6001 naming every variable whose number is not a whole number in its range, or whose
+     *     path is not a path (never showing the value)
      */
     public MpAuthXBuilder fromEnvironment(Map<String, String> environment) {
         MpAuthXEnvironment.apply(environment, this);
@@ -312,32 +314,9 @@ public final class MpAuthXBuilder {
      */
     public MpAuthXConfig buildConfig() {
         List<String> problems = new ArrayList<>();
-        requireText(appId, "appId", problems);
-        requireText(appSecret, "appSecret", problems);
-        if (sku == null || sku.isBlank()) {
-            problems.add("sku is required");
-        } else if (!Identifiers.isValidSku(sku)) {
-            problems.add("sku must match [A-Za-z0-9_-]{1,64} (no '.', which separates the parts of a token)");
-        }
-        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
-            problems.add("tokenTtl must be positive");
-        }
-        if (maxTokensPerUser < 1) {
-            problems.add("maxTokensPerUser must be at least 1");
-        }
-        if (clock == null) {
-            problems.add("clock must not be null");
-        }
-        if (userRepository == null) {
-            problems.add("no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)");
-        }
-        if (tokenStore == null) {
-            problems.add("no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
-                    + "inMemoryTokenStore() or tokenStore(...)");
-        }
-        if (redis.wantsNearCache() && tokenStore != RedisOptions.PENDING) {
-            problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");
-        }
+        checkIdentity(problems);
+        checkLimits(problems);
+        checkStoreChoices(problems);
         AdapterChoice<TokenStore> tokens = tokenStore == RedisOptions.PENDING ? redis.choice(problems) : tokenStore;
         Optional<WeChatSettings> weChat = WeChatWiring.settings(appId, appSecret, weChatApiBaseUrl,
                 weChatConnectTimeout, weChatRequestTimeout, problems);
@@ -359,6 +338,44 @@ public final class MpAuthXBuilder {
      */
     public MpAuthX build() {
         return MpAuthXModule.createFacade(new MpAuthXModule(buildConfig()));
+    }
+
+    private void checkIdentity(List<String> problems) {
+        requireText(appId, "appId", problems);
+        requireText(appSecret, "appSecret", problems);
+        if (sku == null || sku.isBlank()) {
+            problems.add("sku is required");
+        } else if (!Identifiers.isValidSku(sku)) {
+            problems.add("sku must match [A-Za-z0-9_-]{1,64} (no '.', which separates the parts of a token)");
+        }
+    }
+
+    private void checkLimits(List<String> problems) {
+        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
+            problems.add("tokenTtl must be positive");
+        } else if (!AuthSettings.isKeepableTokenTtl(tokenTtl)) {
+            problems.add("tokenTtl must be between " + AuthSettings.MIN_TOKEN_TTL.toMillis() + " ms and "
+                    + AuthSettings.MAX_TOKEN_TTL.toDays() + " days, the lifetimes the token stores can keep");
+        }
+        if (maxTokensPerUser < 1) {
+            problems.add("maxTokensPerUser must be at least 1");
+        }
+        if (clock == null) {
+            problems.add("clock must not be null");
+        }
+    }
+
+    private void checkStoreChoices(List<String> problems) {
+        if (userRepository == null) {
+            problems.add("no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)");
+        }
+        if (tokenStore == null) {
+            problems.add("no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
+                    + "inMemoryTokenStore() or tokenStore(...)");
+        }
+        if (redis.wantsNearCache() && tokenStore != RedisOptions.PENDING) {
+            problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");
+        }
     }
 
     private static void requireText(String value, String name, List<String> problems) {

@@ -1,13 +1,20 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 /**
  * The environment variables {@link MpAuthXBuilder#fromEnvironment()} reads: the original's names for app id,
@@ -21,9 +28,9 @@ public final class MpAuthXEnvironment {
     public static final String ENV_APP_SECRET = "MPAUTHX_APPSECRET";
     /** Environment variable of the sku. */
     public static final String ENV_SKU = "MPAUTHX_SKU";
-    /** Environment variable of the token lifetime in seconds. */
+    /** Environment variable of the token lifetime in seconds, from 1 to 3,153,600,000 (36,500 days). */
     public static final String ENV_TOKEN_TTL_SECONDS = "MPAUTHX_TOKEN_TTL_SECONDS";
-    /** Environment variable of the device cap. */
+    /** Environment variable of the device cap, from 1 to 2,147,483,647. */
     public static final String ENV_MAX_TOKENS_PER_USER = "MPAUTHX_MAX_TOKENS_PER_USER";
     /** Environment variable of the SQLite user database file; see {@link MpAuthXBuilder#sqlite(Path)}. */
     public static final String ENV_SQLITE_PATH = "MPAUTHX_SQLITE_PATH";
@@ -39,26 +46,34 @@ public final class MpAuthXEnvironment {
     public static final String ENV_REDIS_CLUSTER_URIS = "MPAUTHX_REDIS_CLUSTER_URIS";
     /** Environment variable of the Redis password (the original's name). */
     public static final String ENV_REDIS_PASSWORD = "MPAUTHX_REDISPASS";
-    /** Environment variable of the Redis command timeout in milliseconds. */
+    /** Environment variable of the Redis command timeout in milliseconds, at least 1. */
     public static final String ENV_REDIS_COMMAND_TIMEOUT_MILLIS = "MPAUTHX_REDIS_COMMAND_TIMEOUT_MILLIS";
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final long MAX_TOKEN_TTL_SECONDS = AuthSettings.MAX_TOKEN_TTL.toSeconds();
 
     private MpAuthXEnvironment() {
     }
 
     static void apply(Map<String, String> environment, MpAuthXBuilder builder) {
+        List<String> problems = new ArrayList<>();
         ifPresent(environment, ENV_APP_ID, builder::appId);
         ifPresent(environment, ENV_APP_SECRET, builder::appSecret);
         ifPresent(environment, ENV_SKU, builder::sku);
-        ifPresent(environment, ENV_TOKEN_TTL_SECONDS,
-                value -> builder.tokenTtl(Duration.ofSeconds(parseNumber(ENV_TOKEN_TTL_SECONDS, value))));
-        ifPresent(environment, ENV_MAX_TOKENS_PER_USER,
-                value -> builder.maxTokensPerUser((int) parseNumber(ENV_MAX_TOKENS_PER_USER, value)));
-        ifPresent(environment, ENV_SQLITE_PATH, value -> builder.sqlite(parsePath(ENV_SQLITE_PATH, value)));
+        ifWholeNumber(environment, ENV_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS, problems,
+                seconds -> builder.tokenTtl(Duration.ofSeconds(seconds)));
+        ifWholeNumber(environment, ENV_MAX_TOKENS_PER_USER, Integer.MAX_VALUE, problems,
+                devices -> builder.maxTokensPerUser(Math.toIntExact(devices)));
+        ifPresent(environment, ENV_SQLITE_PATH, value -> path(value, problems).ifPresent(builder::sqlite));
         ifPresent(environment, ENV_REDIS_URI, builder::redis);
         ifPresent(environment, ENV_REDIS_CLUSTER_URIS, value -> builder.redisCluster(value.split("\\s*,\\s*")));
         ifPresent(environment, ENV_REDIS_PASSWORD, builder::redisPassword);
-        ifPresent(environment, ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value -> builder.redisCommandTimeout(
-                Duration.ofMillis(parseNumber(ENV_REDIS_COMMAND_TIMEOUT_MILLIS, value))));
+        ifWholeNumber(environment, ENV_REDIS_COMMAND_TIMEOUT_MILLIS, Long.MAX_VALUE, problems,
+                millis -> builder.redisCommandTimeout(Duration.ofMillis(millis)));
+        if (!problems.isEmpty()) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+                    "invalid MpAuthX environment: " + String.join("; ", problems));
+        }
     }
 
     private static void ifPresent(Map<String, String> environment, String name, Consumer<String> setter) {
@@ -68,20 +83,37 @@ public final class MpAuthXEnvironment {
         }
     }
 
-    private static long parseNumber(String name, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException notANumber) {
-            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, name + " must be a whole number");
-        }
+    private static void ifWholeNumber(Map<String, String> environment, String name, long max, List<String> problems,
+                                      LongConsumer setter) {
+        ifPresent(environment, name, value -> wholeNumber(name, value, max, problems).ifPresent(setter));
     }
 
-    private static Path parsePath(String name, String value) {
+    /**
+     * Digits only, from 1 to {@code max}; a cast would wrap {@code 4294967297} devices to 1. The problem names the
+     * variable, never its value, which may be a secret set in the wrong variable.
+     */
+    private static OptionalLong wholeNumber(String name, String value, long max, List<String> problems) {
+        if (DIGITS.matcher(value).matches()) {
+            try {
+                long number = Long.parseLong(value);
+                if (number >= 1 && number <= max) {
+                    return OptionalLong.of(number);
+                }
+            } catch (NumberFormatException beyondLong) {
+                // reported below, as any other number out of range
+            }
+        }
+        String range = max == Long.MAX_VALUE ? "of at least 1" : "from 1 to " + max;
+        problems.add(name + " must be a whole number " + range);
+        return OptionalLong.empty();
+    }
+
+    private static Optional<Path> path(String value, List<String> problems) {
         try {
-            return Path.of(value);
+            return Optional.of(Path.of(value));
         } catch (InvalidPathException notAPath) {
-            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
-                    name + " is not a file path: " + notAPath.getReason());
+            problems.add(ENV_SQLITE_PATH + " is not a file path: " + notAPath.getReason());
+            return Optional.empty();
         }
     }
 }

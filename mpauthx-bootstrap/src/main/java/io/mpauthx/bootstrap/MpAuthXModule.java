@@ -1,15 +1,16 @@
 package io.mpauthx.bootstrap;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.ConfigurationException;
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
-import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
@@ -38,25 +39,24 @@ public final class MpAuthXModule extends AbstractModule {
     }
 
     /**
-     * Creates the injector for the module(s) and returns the facade, turning a failure to open an adapter
-     * into the {@link MpAuthXException} that caused it.
+     * Creates the injector for the module(s) and returns the facade. When the wiring fails, the adapters already
+     * opened are closed and the failure is an {@link MpAuthXException}.
      *
      * @param module {@code MpAuthXModule}, possibly overridden
      * @return the ready facade
-     * @throws MpAuthXException 6000 when a store cannot be opened
+     * @throws MpAuthXException 6001 when the modules bind something wrongly (a port bound twice, a provider Guice
+     *     cannot make), the adapter's own code when one cannot be opened (6000 for a store), else 9999
      */
     public static MpAuthX createFacade(Module module) {
-        Injector injector = Guice.createInjector(module);
+        // ours, not the injector's: a CreationException leaves no injector to ask what was opened
+        OpenedAdapters opened = new OpenedAdapters();
+        Module recordingOpened = Modules.override(module)
+                .with(binder -> binder.bind(OpenedAdapters.class).toInstance(opened));
         try {
-            return injector.getInstance(MpAuthX.class);
-        } catch (ProvisionException failure) {
-            injector.getInstance(OpenedAdapters.class).closeAll();
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof MpAuthXException mpAuthXFailure) {
-                    throw mpAuthXFailure;
-                }
-            }
-            throw new MpAuthXException(StatusCode.UNKNOWN_ERROR, "could not wire MpAuthX", failure);
+            return Guice.createInjector(recordingOpened).getInstance(MpAuthX.class);
+        } catch (CreationException | ConfigurationException | ProvisionException failure) {
+            opened.closeAll();
+            throw WiringFailures.asMpAuthXException(failure);
         }
     }
 
@@ -122,7 +122,8 @@ public final class MpAuthXModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MpAuthX mpAuthX(UseCases useCases, TokenStore tokenStore, UserRepository users, WeChatGateway weChat) {
-        return new MpAuthX(useCases, config.sku(), tokenStore, users, weChat);
+    MpAuthX mpAuthX(UseCases useCases, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
+                    Decryptor decryptor) {
+        return new MpAuthX(useCases, config.sku(), tokenStore, users, weChat, decryptor);
     }
 }

@@ -2,7 +2,6 @@ package io.mpauthx.bootstrap;
 
 import io.mpauthx.adapter.wechat.WeChatAdapters;
 import io.mpauthx.adapter.wechat.WeChatSettings;
-import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.WeChatGateway;
 
@@ -14,21 +13,26 @@ import java.util.Optional;
 /** The default WeChat adapters: jscode2session over HTTP and the strict AES decryptor, from the builder's options. */
 final class WeChatWiring {
 
+    private static final String CREDENTIAL_STAND_IN = "missing";
+
     private WeChatWiring() {
     }
 
     /**
      * @param problems where an invalid WeChat option is reported, named as the builder names it
-     * @return the settings, or empty when a problem was found
+     * @return the settings, or empty when a problem was found or the credentials are missing (which the builder
+     *     reports itself)
      */
     static Optional<WeChatSettings> settings(String appId, String appSecret, URI baseUrl, Duration connectTimeout,
                                              Duration requestTimeout, List<String> problems) {
+        boolean credentialsGiven = hasText(appId) && hasText(appSecret);
         try {
-            return Optional.of(WeChatSettings.builder().appId(appId).appSecret(appSecret).baseUrl(baseUrl)
-                    .connectTimeout(connectTimeout).requestTimeout(requestTimeout).build());
-        } catch (MpAuthXException missingCredentials) {
-            // the builder reports a missing appId or appSecret itself
-            return Optional.empty();
+            // stand-ins for missing credentials, so that the other options are checked in the same pass
+            WeChatSettings settings = WeChatSettings.builder()
+                    .appId(credentialsGiven ? appId : CREDENTIAL_STAND_IN)
+                    .appSecret(credentialsGiven ? appSecret : CREDENTIAL_STAND_IN)
+                    .baseUrl(baseUrl).connectTimeout(connectTimeout).requestTimeout(requestTimeout).build();
+            return credentialsGiven ? Optional.of(settings) : Optional.empty();
         } catch (IllegalArgumentException invalid) {
             problems.add(namedAsTheBuilderNamesThem(invalid.getMessage()));
             return Optional.empty();
@@ -48,5 +52,9 @@ final class WeChatWiring {
         return message.replaceAll("\\bbaseUrl\\b", "weChatApiBaseUrl")
                 .replaceAll("\\bconnectTimeout\\b", "weChatConnectTimeout")
                 .replaceAll("\\brequestTimeout\\b", "weChatRequestTimeout");
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 }

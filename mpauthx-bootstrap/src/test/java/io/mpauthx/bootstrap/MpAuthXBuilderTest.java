@@ -1,12 +1,14 @@
 package io.mpauthx.bootstrap;
 
 import io.mpauthx.adapter.redis.NearCacheSettings;
+import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.testing.FakeDecryptor;
 import io.mpauthx.domain.testing.FakeWeChatGateway;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -61,6 +63,31 @@ class MpAuthXBuilderTest {
         assertRefused(complete().tokenTtl(Duration.ZERO), "tokenTtl must be positive");
         assertRefused(complete().tokenTtl(Duration.ofSeconds(-1)), "tokenTtl must be positive");
         assertRefused(complete().maxTokensPerUser(0), "maxTokensPerUser must be at least 1");
+    }
+
+    @Test
+    void tokenLifetimesTheStoresCannotKeepAreRefused() {
+        String bounds = "tokenTtl must be between 1 ms and 36500 days";
+        assertRefused(complete().tokenTtl(Duration.ofNanos(999_999)), bounds);
+        assertRefused(complete().tokenTtl(AuthSettings.MAX_TOKEN_TTL.plusMillis(1)), bounds);
+        assertRefused(complete().tokenTtl(Duration.ofSeconds(Long.MAX_VALUE)), bounds);
+        assertThatThrownBy(() -> complete().tokenTtl(Duration.ofNanos(1)).build())
+                .isInstanceOfSatisfying(MpAuthXException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR));
+
+        assertThat(complete().tokenTtl(AuthSettings.MIN_TOKEN_TTL).buildConfig().tokenTtl())
+                .isEqualTo(Duration.ofMillis(1));
+        assertThat(complete().tokenTtl(AuthSettings.MAX_TOKEN_TTL).buildConfig().tokenTtl())
+                .isEqualTo(Duration.ofDays(36_500));
+    }
+
+    @Test
+    void weChatProblemsAreNamedEvenWhenTheCredentialsAreMissing() {
+        assertRefused(MpAuthX.builder().sku("shop").inMemoryUserRepository().inMemoryTokenStore()
+                        .weChatApiBaseUrl(URI.create("ftp://api.example.com"))
+                        .weChatRequestTimeout(Duration.ZERO).weChatConnectTimeout(Duration.ofSeconds(-1)),
+                "appId is required", "appSecret is required", "weChatApiBaseUrl must be an absolute http(s) URL",
+                "weChatRequestTimeout must be a positive duration", "weChatConnectTimeout must be a positive duration");
     }
 
     @Test
@@ -133,6 +160,47 @@ class MpAuthXBuilderTest {
         assertThatThrownBy(() -> complete().fromEnvironment(Map.of("MPAUTHX_TOKEN_TTL_SECONDS", "3 days")))
                 .isInstanceOfSatisfying(MpAuthXException.class,
                         e -> assertThat(e.getMessage()).contains("MPAUTHX_TOKEN_TTL_SECONDS"));
+    }
+
+    @Test
+    void numbersOutOfRangeInTheEnvironmentAreRefusedNamingTheVariable() {
+        assertEnvironmentRefused("MPAUTHX_MAX_TOKENS_PER_USER", "4294967297",
+                "MPAUTHX_MAX_TOKENS_PER_USER must be a whole number from 1 to 2147483647");
+        assertEnvironmentRefused("MPAUTHX_MAX_TOKENS_PER_USER", "0", "MPAUTHX_MAX_TOKENS_PER_USER must be");
+        assertEnvironmentRefused("MPAUTHX_MAX_TOKENS_PER_USER", "2.5", "MPAUTHX_MAX_TOKENS_PER_USER must be");
+        assertEnvironmentRefused("MPAUTHX_TOKEN_TTL_SECONDS", "0",
+                "MPAUTHX_TOKEN_TTL_SECONDS must be a whole number from 1 to 3153600000");
+        assertEnvironmentRefused("MPAUTHX_TOKEN_TTL_SECONDS", "3153600001", "MPAUTHX_TOKEN_TTL_SECONDS must be");
+        assertEnvironmentRefused("MPAUTHX_TOKEN_TTL_SECONDS", "9223372036854775808", "MPAUTHX_TOKEN_TTL_SECONDS must be");
+        assertEnvironmentRefused("MPAUTHX_REDIS_COMMAND_TIMEOUT_MILLIS", "-1",
+                "MPAUTHX_REDIS_COMMAND_TIMEOUT_MILLIS must be a whole number of at least 1");
+    }
+
+    @Test
+    void everyBadNumberInTheEnvironmentIsNamedAtOnce() {
+        assertThatThrownBy(() -> complete().fromEnvironment(Map.of(
+                "MPAUTHX_MAX_TOKENS_PER_USER", "4294967297", "MPAUTHX_TOKEN_TTL_SECONDS", "forever")))
+                .isInstanceOfSatisfying(MpAuthXException.class, e -> assertThat(e.getMessage())
+                        .contains("MPAUTHX_MAX_TOKENS_PER_USER must be", "MPAUTHX_TOKEN_TTL_SECONDS must be")
+                        .doesNotContain("4294967297", "forever"));
+    }
+
+    @Test
+    void theLargestNumbersTheEnvironmentAllowsAreTaken() {
+        MpAuthXConfig config = complete().fromEnvironment(Map.of(
+                "MPAUTHX_MAX_TOKENS_PER_USER", "2147483647", "MPAUTHX_TOKEN_TTL_SECONDS", "3153600000")).buildConfig();
+
+        assertThat(config.settings().maxTokensPerUser()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(config.tokenTtl()).isEqualTo(AuthSettings.MAX_TOKEN_TTL);
+    }
+
+    private static void assertEnvironmentRefused(String variable, String value, String expectedFragment) {
+        assertThatThrownBy(() -> complete().fromEnvironment(Map.of(variable, value)))
+                .as("%s=%s", variable, value)
+                .isInstanceOfSatisfying(MpAuthXException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
+                    assertThat(e.getMessage()).contains(expectedFragment);
+                });
     }
 
     @Test

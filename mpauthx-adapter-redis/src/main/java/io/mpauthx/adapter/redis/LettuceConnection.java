@@ -18,6 +18,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.EpollProvider;
+import io.lettuce.core.resource.IOUringProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,13 +157,19 @@ final class LettuceConnection implements AutoCloseable {
         options.autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout)
-                        .keepAlive(SocketOptions.KeepAliveOptions.builder().enable()
-                                .idle(RedisSettings.KEEPALIVE_IDLE).interval(RedisSettings.KEEPALIVE_INTERVAL)
-                                .count(RedisSettings.KEEPALIVE_PROBES).build())
-                        .tcpUserTimeout(SocketOptions.TcpUserTimeoutOptions.builder().enable()
-                                .tcpUserTimeout(RedisSettings.TCP_USER_TIMEOUT).build())
-                        .build());
+                .socketOptions(socketOptions(commandTimeout));
+    }
+
+    /** Java's own sockets take the keepalive timings but not a TCP user timeout; Lettuce would warn at each connect. */
+    private static SocketOptions socketOptions(Duration connectTimeout) {
+        SocketOptions.Builder socket = SocketOptions.builder().connectTimeout(connectTimeout)
+                .keepAlive(SocketOptions.KeepAliveOptions.builder().enable().idle(RedisSettings.KEEPALIVE_IDLE)
+                        .interval(RedisSettings.KEEPALIVE_INTERVAL).count(RedisSettings.KEEPALIVE_PROBES).build());
+        if (EpollProvider.isAvailable() || IOUringProvider.isAvailable()) {
+            socket.tcpUserTimeout(SocketOptions.TcpUserTimeoutOptions.builder().enable()
+                    .tcpUserTimeout(RedisSettings.TCP_USER_TIMEOUT).build());
+        }
+        return socket.build();
     }
 
     /** @return blocking commands, the same for one server, Sentinel and a cluster */

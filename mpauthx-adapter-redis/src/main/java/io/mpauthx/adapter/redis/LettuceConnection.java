@@ -63,16 +63,18 @@ final class LettuceConnection implements AutoCloseable {
     private final AbstractRedisClient client;
     private final Supplier<CompletableFuture<Commands>> connector;
     private final String where;
+    private final Duration commandTimeout;
     private final TimeoutStreak timeouts = new TimeoutStreak(this::replace);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Commands current;
 
     private LettuceConnection(ClientResources resources, AbstractRedisClient client,
-                              Supplier<CompletableFuture<Commands>> connector, String where) {
+                              Supplier<CompletableFuture<Commands>> connector, String where, Duration commandTimeout) {
         this.resources = resources;
         this.client = client;
         this.connector = connector;
         this.where = where;
+        this.commandTimeout = commandTimeout;
     }
 
     /**
@@ -101,7 +103,7 @@ final class LettuceConnection implements AutoCloseable {
         client.setOptions(clientOptions(settings.commandTimeout()));
         return new LettuceConnection(resources, client, () -> client.connectAsync(CODEC, uri).toCompletableFuture()
                 .thenApply(connection -> new Commands(connection, connection.sync(), connection.async())),
-                RedisSettings.maskCredentials(settings.uri()));
+                RedisSettings.maskCredentials(settings.uri()), settings.commandTimeout());
     }
 
     private static LettuceConnection cluster(ClientResources resources, RedisSettings settings) {
@@ -112,7 +114,8 @@ final class LettuceConnection implements AutoCloseable {
             // every read goes to the primary owning the slot: a replica may not have the latest revoke yet
             connection.setReadFrom(ReadFrom.UPSTREAM);
             return new Commands(connection, connection.sync(), connection.async());
-        }), "the cluster at " + settings.clusterSeeds().stream().map(RedisSettings::maskCredentials).toList());
+        }), "the cluster at " + settings.clusterSeeds().stream().map(RedisSettings::maskCredentials).toList(),
+                settings.commandTimeout());
     }
 
     /** The first connection loads the topology (blocking, at startup); later ones reuse it. */
@@ -236,11 +239,19 @@ final class LettuceConnection implements AutoCloseable {
             } else {
                 Commands old = current;
                 current = fresh;
-                old.connection().closeAsync();
+                closeLater(old.connection());
                 LOG.info("Redis at {}: the new connection replaced the silent one", where);
             }
             timeouts.replaced();
         });
+    }
+
+    /**
+     * Commands already sent on the old connection keep their chance to be answered (a merely slow link) until they
+     * would have timed out anyway; then it is closed.
+     */
+    private void closeLater(StatefulConnection<String, byte[]> old) {
+        resources.eventExecutorGroup().schedule(old::closeAsync, commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Closes the connection and stops the client's threads. Idempotent. */

@@ -14,6 +14,7 @@ import io.lettuce.core.resource.ClientResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -49,12 +50,16 @@ final class TrackingConnection implements AutoCloseable {
     private final AtomicBoolean late = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledFuture<?> heartbeat;
+    private final ClientResources resources;
+    private final Duration commandTimeout;
     private volatile StatefulRedisConnection<String, byte[]> connection;
 
     private TrackingConnection(RedisClient client, RedisURI uri, NearCache cache, LuaScripts scripts, String where,
                                ClientResources resources, NearCacheSettings settings) {
         this.client = client;
         this.uri = uri;
+        this.resources = resources;
+        this.commandTimeout = uri.getTimeout();
         this.cache = cache;
         this.scripts = scripts;
         this.where = where;
@@ -200,7 +205,9 @@ final class TrackingConnection implements AutoCloseable {
             } else {
                 StatefulRedisConnection<String, byte[]> old = connection;
                 connection = fresh;
-                old.closeAsync();
+                // reads already sent there may still be answered (a merely slow link) until they would time out
+                resources.eventExecutorGroup().schedule(old::closeAsync, commandTimeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
             }
             timeouts.replaced();
         });

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is logged out, and a revoked or refreshed-away token is never valid again. Each run fills a 4 MB Redis with
  * 2,000 users of 2 tokens each and then with junk until it evicts, checks every token on the way (so that token
  * data is recently used and anything touched only by writes is what goes first), and then logs half the users
- * out everywhere and refreshes the other half.
+ * out everywhere and refreshes the other half; with and without the near cache, whose answers must follow what
+ * Redis evicted.
  */
 @ExtendWith(RedisServerExtension.class)
 class RedisEvictionIT {
@@ -54,12 +55,13 @@ class RedisEvictionIT {
         commands.configSet("maxmemory", "0");
         commands.flushall();
         commands.configResetstat();
-        store = TestRedis.store(server);
     }
 
     @AfterEach
     void stop() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
         commands.configSet("maxmemory", "0");
         commands.configSet("maxmemory-policy", "noeviction");
         commands.flushall();
@@ -69,9 +71,13 @@ class RedisEvictionIT {
     private record Login(TokenOwner owner, List<TokenHash> hashes) {
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"allkeys-lru", "volatile-lru", "allkeys-random"})
-    void whatIsEvictedIsLoggedOutNeverLeftUnrevocable(String policy) {
+    @ParameterizedTest(name = "{0}, near cache {1}")
+    @CsvSource({"allkeys-lru, false", "volatile-lru, false", "allkeys-random, false",
+            "allkeys-lru, true", "volatile-lru, true", "allkeys-random, true"})
+    void whatIsEvictedIsLoggedOutNeverLeftUnrevocable(String policy, boolean nearCache) {
+        RedisSettings settings = RedisSettings.builder().uri(server.uri()).build();
+        store = RedisAdapters.tokenStore(settings, nearCache ? NearCacheSettings.defaults()
+                : NearCacheSettings.disabled());
         List<Login> logins = loginEveryUserTwice();
         commands.configSet("maxmemory-policy", policy);
         commands.configSet("maxmemory", "4mb");

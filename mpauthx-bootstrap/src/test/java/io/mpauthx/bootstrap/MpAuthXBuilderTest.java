@@ -105,7 +105,8 @@ class MpAuthXBuilderTest {
     @Test
     void nearCacheIsOnByDefaultForOneRedisServerOnly() {
         assertThat(complete().redis("redis://127.0.0.1:6379").buildConfig().toString())
-                .contains("NearCacheSettings[maxEntries=100000, maxStaleness=PT30S]");
+                .contains("NearCacheSettings[maxEntries=100000, maxStaleness=PT30S, heartbeatInterval=PT0.25S, "
+                        + "heartbeatTimeout=PT0.5S]");
         assertThat(complete().redis("redis://127.0.0.1:6379").nearCache(NearCacheSettings.disabled())
                 .buildConfig().toString()).contains("NearCacheSettings[disabled]");
         assertThat(complete().redisCluster("redis://a:7000").buildConfig().toString())

@@ -123,7 +123,8 @@ class MpAuthXNearCacheIT {
         assertThat(builder().nearCache(NearCacheSettings.disabled()).buildConfig().toString())
                 .contains("NearCacheSettings[disabled]");
         assertThat(builder().nearCache(NearCacheSettings.builder().maxEntries(7).build()).buildConfig().toString())
-                .contains("NearCacheSettings[maxEntries=7, maxStaleness=PT30S]");
+                .contains("NearCacheSettings[maxEntries=7, maxStaleness=PT30S, heartbeatInterval=PT0.25S, "
+                        + "heartbeatTimeout=PT0.5S]");
     }
 
     private String cachedOnB(MpAuthX a, MpAuthX b, String userId) {

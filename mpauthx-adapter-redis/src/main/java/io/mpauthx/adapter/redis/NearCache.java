@@ -1,32 +1,39 @@
 package io.mpauthx.adapter.redis;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 
 /**
- * The positive answers of token checks, by token key, bounded in entries; thread-safe, no I/O. Redis keeps it
- * honest (see {@link TrackingConnection}): its invalidations {@link #invalidate} keys, and a lost tracking
- * connection {@link #trackingLost() ends the epoch}.
+ * The positive answers of token checks, grouped by the owner's Redis key, bounded in owners; thread-safe, no I/O.
+ * Redis keeps it honest (see {@link TrackingConnection}): an invalidation of an owner's key {@link #invalidate voids}
+ * every answer about that owner, a lost tracking connection {@link #trackingLost() ends the epoch}, and a heartbeat
+ * {@link #confirmed confirms} the link at least every heartbeat bound, or nothing is served.
  *
  * <p><b>Epochs.</b> Answers are served only within the epoch they were read in, and only while tracking is on:
  * odd epochs are tracked, even ones are not. Losing tracking moves to the next even epoch <em>before</em> the
  * map is cleared, so an answer whose read began before the loss, and which lands after the clear, is never served.
  *
- * <p><b>Reads in flight.</b> A read first puts a placeholder for its key; its answer replaces exactly that
- * placeholder. An invalidation (or a local write) that arrives while the read is in flight removes the
- * placeholder, so the answer, possibly older than the change, is dropped instead of cached. Redis sends an
- * invalidation for a key after its reply to any earlier read of that key on the same connection.
+ * <p><b>Confirmation.</b> A heartbeat sent at time {@code s} and answered proves that every invalidation Redis owed
+ * this connection for changes before {@code s} has been applied (Redis queues them ahead of the reply). Answers
+ * are served only until {@code s + bound}: on a link that went silent without closing, nothing cached is served
+ * longer than the bound after the last proof that invalidations still arrive.
  *
- * <p><b>Bound.</b> A counter reserves a slot before an entry is added, so the map never holds more than
- * {@code maxEntries}. When full, one thread at a time evicts a batch: stale entries, then entries in the map's
- * hash order (a random replacement; every entry is gone after the maximum staleness anyway). A check that finds
- * the cache full while another thread evicts is simply not cached.
+ * <p><b>Reads in flight.</b> A read first puts (or finds) the owner's slot; its answer joins exactly that slot. An
+ * invalidation that arrives while the read is in flight removes the slot, so the answer, possibly older than the
+ * change, joins a slot nobody can see. Redis sends an invalidation for a key after its reply to any earlier read of
+ * that key on the same connection.
+ *
+ * <p><b>Bound.</b> A counter reserves a slot before one is added, so the map never holds more than
+ * {@code maxOwners}. An owner's slot holds at most one answer per live token of that owner, as any change to the
+ * owner's tokens voids the whole slot. When full, one thread at a time evicts a batch: stale slots, then slots in
+ * the map's hash order (a random replacement; every answer is gone after the maximum staleness anyway). A check
+ * that finds the cache full while another thread evicts is simply not cached.
  */
 final class NearCache {
 
@@ -35,121 +42,170 @@ final class NearCache {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicInteger reserved = new AtomicInteger();
     private final AtomicLong epoch = new AtomicLong();
+    private final AtomicLong trustedUntilNanos;
     private final ReentrantLock eviction = new ReentrantLock();
-    private final int maxEntries;
+    private final int maxOwners;
     private final long maxStalenessNanos;
+    private final long confirmationBoundNanos;
     private final LongSupplier nanoTime;
 
-    NearCache(int maxEntries, Duration maxStaleness, LongSupplier nanoTime) {
-        this.maxEntries = maxEntries;
+    /**
+     * @param maxOwners how many owners' answers to keep at most
+     * @param maxStaleness how long one answer may be served at most
+     * @param confirmationBound how long after a confirmed heartbeat was sent answers may still be served
+     * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     */
+    NearCache(int maxOwners, Duration maxStaleness, Duration confirmationBound, LongSupplier nanoTime) {
+        this.maxOwners = maxOwners;
         this.maxStalenessNanos = maxStaleness.toNanos();
+        this.confirmationBoundNanos = confirmationBound.toNanos();
         this.nanoTime = nanoTime;
+        this.trustedUntilNanos = new AtomicLong(nanoTime.getAsLong());
     }
 
-    /** What the map holds for a key: a read in flight, or an answer. Compared by identity. */
-    private abstract static sealed class Slot permits Pending, Live {
-        final long epoch;
+    /** One answer: the token is live until {@code freshUntilNanos}. */
+    private record Answer(String hash, long freshUntilNanos) {
+    }
 
-        Slot(long epoch) {
+    /** The answers about one owner, read within one epoch. Compared by identity. */
+    static final class Slot {
+        private static final Answer[] NONE = {};
+
+        private final long epoch;
+        private volatile Answer[] answers = NONE;
+
+        private Slot(long epoch) {
             this.epoch = epoch;
         }
-    }
 
-    /** A read of a key, begun at {@code startedNanos}; the ticket its caller hands back with the answer. */
-    static final class Pending extends Slot {
-        private final long startedNanos;
+        private Answer find(String hash) {
+            for (Answer answer : answers) {
+                if (answer.hash.equals(hash)) {
+                    return answer;
+                }
+            }
+            return null;
+        }
 
-        private Pending(long epoch, long startedNanos) {
-            super(epoch);
-            this.startedNanos = startedNanos;
+        /** Copy-on-write: an owner has a handful of tokens, and reads outnumber writes by far. */
+        private synchronized void put(Answer added) {
+            Answer[] current = answers;
+            Answer[] next = Arrays.copyOf(current, current.length + 1);
+            int kept = 0;
+            for (Answer answer : current) {
+                if (!answer.hash.equals(added.hash)) {
+                    next[kept++] = answer;
+                }
+            }
+            next[kept++] = added;
+            answers = kept == next.length ? next : Arrays.copyOf(next, kept);
+        }
+
+        private synchronized void drop(Answer dropped) {
+            answers = Arrays.stream(answers).filter(answer -> answer != dropped).toArray(Answer[]::new);
         }
     }
 
-    private static final class Live extends Slot {
-        private final long freshUntilNanos;
-
-        private Live(long epoch, long freshUntilNanos) {
-            super(epoch);
-            this.freshUntilNanos = freshUntilNanos;
-        }
-    }
-
-    /** @return true if the key is known live: read in this tracked epoch, within its expiry and staleness */
-    boolean isKnownLive(String key) {
-        Slot slot = slots.get(key);
-        if (!(slot instanceof Live live)) {
-            return false;
-        }
-        if (live.epoch == epoch.get() && nanoTime.getAsLong() - live.freshUntilNanos < 0) {
-            return true;
-        }
-        remove(key, slot);
-        return false;
+    /** A read of one owner's token, begun at {@code startedNanos}; the caller hands it back with the answer. */
+    record Ticket(String ownerKey, Slot slot, long startedNanos) {
     }
 
     /**
-     * Call right before the read of the key is sent.
+     * @return true if the token is known live: read in this tracked epoch, within its expiry and staleness, and the
+     *     link confirmed within the bound
+     */
+    boolean isKnownLive(String ownerKey, String hash) {
+        Slot slot = slots.get(ownerKey);
+        if (slot == null) {
+            return false;
+        }
+        if (slot.epoch != epoch.get()) {
+            remove(ownerKey, slot);
+            return false;
+        }
+        Answer answer = slot.find(hash);
+        if (answer == null) {
+            return false;
+        }
+        long now = nanoTime.getAsLong();
+        if (now - answer.freshUntilNanos >= 0) {
+            slot.drop(answer);
+            return false;
+        }
+        return now - trustedUntilNanos.get() < 0;
+    }
+
+    /**
+     * Call right before the read is sent.
      *
      * @return the ticket for {@link #readCompleted}, or null when the answer must not be cached (tracking is off,
      *     or the cache is full)
      */
-    Pending readStarting(String key) {
+    Ticket readStarting(String ownerKey) {
         long current = epoch.get();
-        if (!isTracked(current) || !reserve()) {
+        if (!isTracked(current)) {
             return null;
         }
-        Pending ticket = new Pending(current, nanoTime.getAsLong());
-        if (slots.put(key, ticket) != null) {
-            reserved.decrementAndGet();
+        Slot existing = slots.get(ownerKey);
+        if (existing != null && existing.epoch == current) {
+            return new Ticket(ownerKey, existing, nanoTime.getAsLong());
         }
-        return ticket;
+        if (existing == null && !reserve()) {
+            return null;
+        }
+        Slot fresh = new Slot(current);
+        boolean placed = existing == null ? slots.putIfAbsent(ownerKey, fresh) == null
+                : slots.replace(ownerKey, existing, fresh);
+        if (!placed) {
+            if (existing == null) {
+                reserved.decrementAndGet();
+            }
+            return null;
+        }
+        return new Ticket(ownerKey, fresh, nanoTime.getAsLong());
     }
 
     /**
-     * Caches a live answer, unless the key was invalidated since the read began.
+     * Caches a live answer, unless the owner's key was invalidated since the read began.
      *
      * @param ticket from {@link #readStarting}; null does nothing
-     * @param remainingMillis the token key's remaining lifetime as Redis stated it ({@code PTTL}): negative
-     *     for no expiry, never called for a missing key
+     * @param hash the token's hash
+     * @param remainingMillis the token's remaining lifetime as Redis stated it
      */
-    void readCompleted(String key, Pending ticket, long remainingMillis) {
+    void readCompleted(Ticket ticket, String hash, long remainingMillis) {
         if (ticket == null) {
             return;
         }
-        long lifetime = remainingMillis < 0 ? maxStalenessNanos
-                : Math.min(maxStalenessNanos, Duration.ofMillis(remainingMillis).toNanos());
-        // measured from when the read was sent: Redis stated the lifetime later, so this ends no later than the key
+        long lifetime = Math.min(maxStalenessNanos, Duration.ofMillis(Math.max(0, remainingMillis)).toNanos());
+        // measured from when the read was sent: Redis stated the lifetime later, so this ends no later than the token
         long freshUntil = ticket.startedNanos + lifetime;
-        if (nanoTime.getAsLong() - freshUntil >= 0 || !slots.replace(key, ticket, new Live(ticket.epoch, freshUntil))) {
-            remove(key, ticket);
+        if (nanoTime.getAsLong() - freshUntil < 0 && slots.get(ticket.ownerKey) == ticket.slot) {
+            ticket.slot.put(new Answer(hash, freshUntil));
         }
     }
 
-    /** Drops the ticket of a read whose answer was "not live" or a failure. Null does nothing. */
-    void readAbandoned(String key, Pending ticket) {
-        if (ticket != null) {
-            remove(key, ticket);
+    /** The read found no live token, or failed: an owner slot left without answers goes. Null does nothing. */
+    void readAbandoned(Ticket ticket) {
+        if (ticket != null && ticket.slot.answers.length == 0) {
+            remove(ticket.ownerKey, ticket.slot);
         }
     }
 
-    /** The key changed in Redis, or was written here: its answer, or its read in flight, is void. */
-    void invalidate(String key) {
-        if (slots.remove(key) != null) {
+    /** The owner's key changed in Redis, or was written here: every answer about the owner is void. */
+    void invalidate(String ownerKey) {
+        if (slots.remove(ownerKey) != null) {
             reserved.decrementAndGet();
         }
-    }
-
-    /** @param keyPrefix every key starting so is invalidated, e.g. all tokens of an owner */
-    void invalidateAll(String keyPrefix) {
-        removeIf(key -> key.startsWith(keyPrefix));
     }
 
     /** Redis was flushed: every answer is void, tracking goes on. */
     void invalidateAll() {
-        removeIf(key -> true);
+        for (String ownerKey : slots.keySet()) {
+            invalidate(ownerKey);
+        }
     }
 
-    /** The tracking connection dropped, or a read on it failed: nothing cached may be served from now on. */
+    /** The tracking connection dropped, or a read or heartbeat on it failed: nothing cached may be served. */
     void trackingLost() {
         epoch.updateAndGet(current -> isTracked(current) ? current + 1 : current + 2);
         invalidateAll();
@@ -161,12 +217,27 @@ final class NearCache {
     }
 
     /**
-     * Redis confirmed {@code CLIENT TRACKING on} for a command sent during the given epoch.
+     * Redis confirmed {@code CLIENT TRACKING on} for a command sent during the given epoch, at the given time.
      *
      * @return true if answers are cached from now on; false if tracking was lost in between
      */
-    boolean trackingEnabled(long untrackedEpoch) {
-        return !isTracked(untrackedEpoch) && epoch.compareAndSet(untrackedEpoch, untrackedEpoch + 1);
+    boolean trackingEnabled(long untrackedEpoch, long sentNanos) {
+        if (isTracked(untrackedEpoch) || !epoch.compareAndSet(untrackedEpoch, untrackedEpoch + 1)) {
+            return false;
+        }
+        confirmed(sentNanos);
+        return true;
+    }
+
+    /** A heartbeat sent at {@code sentNanos} was answered on the current tracking connection. */
+    void confirmed(long sentNanos) {
+        long until = sentNanos + confirmationBoundNanos;
+        trustedUntilNanos.accumulateAndGet(until, (current, offered) -> offered - current > 0 ? offered : current);
+    }
+
+    /** @return true if the last confirmation is older than the bound: the link may be silently dead */
+    boolean isUnconfirmed() {
+        return nanoTime.getAsLong() - trustedUntilNanos.get() >= 0;
     }
 
     /** @return true while answers may be cached and served */
@@ -174,7 +245,7 @@ final class NearCache {
         return isTracked(epoch.get());
     }
 
-    /** @return how many entries (answers and reads in flight) the map holds; exact only when no call runs */
+    /** @return how many owners the map holds; exact only when no call runs */
     int size() {
         return slots.size();
     }
@@ -195,7 +266,7 @@ final class NearCache {
         boolean evicted = false;
         while (true) {
             int count = reserved.get();
-            if (count < maxEntries) {
+            if (count < maxOwners) {
                 if (reserved.compareAndSet(count, count + 1)) {
                     return true;
                 }
@@ -212,12 +283,11 @@ final class NearCache {
             return false;
         }
         try {
-            int quota = Math.max(1, maxEntries / EVICTION_BATCH_DIVISOR);
+            int quota = Math.max(1, maxOwners / EVICTION_BATCH_DIVISOR);
             long current = epoch.get();
-            long now = nanoTime.getAsLong();
             for (Map.Entry<String, Slot> entry : slots.entrySet()) {
                 Slot slot = entry.getValue();
-                boolean stale = slot.epoch != current || slot instanceof Live live && now - live.freshUntilNanos >= 0;
+                boolean stale = slot.epoch != current || slot.answers.length == 0;
                 if (!stale && quota-- <= 0) {
                     break;
                 }
@@ -229,19 +299,9 @@ final class NearCache {
         }
     }
 
-    private void removeIf(Predicate<String> matches) {
-        for (String key : slots.keySet()) {
-            if (matches.test(key)) {
-                invalidate(key);
-            }
-        }
-    }
-
-    private boolean remove(String key, Slot slot) {
-        if (slots.remove(key, slot)) {
+    private void remove(String ownerKey, Slot slot) {
+        if (slots.remove(ownerKey, slot)) {
             reserved.decrementAndGet();
-            return true;
         }
-        return false;
     }
 }

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * The near cache of token checks: positive answers of {@code isLive} kept in process memory, evicted by Redis
  * itself when the token changes (RESP3 client tracking), each bounded by the token's own expiry and by
- * {@link #maxStaleness()}. Immutable, validated once by {@link Builder#build()}.
+ * {@link #maxStaleness()}. A heartbeat on the tracking connection proves every {@link #heartbeatInterval()} that
+ * invalidations still arrive; when no proof came within {@link #heartbeatBound()} (a link that died without
+ * closing), nothing cached is served. Immutable, validated once by {@link Builder#build()}.
  *
  * <pre>{@code
  * NearCacheSettings nearCache = NearCacheSettings.builder()
@@ -17,19 +19,27 @@ import java.util.Objects;
  */
 public final class NearCacheSettings {
 
-    /** How many answers one process keeps at most, unless configured otherwise: about 20 MB of heap. */
+    /** How many users' answers one process keeps at most, unless configured otherwise: about 30 MB of heap. */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
     /** How long one answer may be served without asking Redis again, unless configured otherwise. */
     public static final Duration DEFAULT_MAX_STALENESS = Duration.ofSeconds(30);
+    /** How often the tracking connection is pinged, unless configured otherwise. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofMillis(250);
+    /** How long one heartbeat may take before the link counts as silent, unless configured otherwise. */
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofMillis(500);
 
     private final boolean enabled;
     private final int maxEntries;
     private final Duration maxStaleness;
+    private final Duration heartbeatInterval;
+    private final Duration heartbeatTimeout;
 
     private NearCacheSettings(Builder builder) {
         this.enabled = builder.enabled;
         this.maxEntries = builder.maxEntries;
         this.maxStaleness = builder.maxStaleness;
+        this.heartbeatInterval = builder.heartbeatInterval;
+        this.heartbeatTimeout = builder.heartbeatTimeout;
     }
 
     /** @return a builder with every default set */
@@ -52,7 +62,7 @@ public final class NearCacheSettings {
         return enabled;
     }
 
-    /** @return how many answers are kept at most */
+    /** @return how many users' answers are kept at most */
     public int maxEntries() {
         return maxEntries;
     }
@@ -62,9 +72,28 @@ public final class NearCacheSettings {
         return maxStaleness;
     }
 
+    /** @return how often the tracking connection is pinged to prove that invalidations still arrive */
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    /** @return how long one heartbeat may take before the tracking connection counts as silent */
+    public Duration heartbeatTimeout() {
+        return heartbeatTimeout;
+    }
+
+    /**
+     * @return the longest a cached answer is served after the last proof that invalidations arrive: the interval
+     *     plus the timeout. A revocation lost on a silently dead link is honoured here within this bound.
+     */
+    public Duration heartbeatBound() {
+        return heartbeatInterval.plus(heartbeatTimeout);
+    }
+
     @Override
     public String toString() {
-        return enabled ? "NearCacheSettings[maxEntries=" + maxEntries + ", maxStaleness=" + maxStaleness + "]"
+        return enabled ? "NearCacheSettings[maxEntries=" + maxEntries + ", maxStaleness=" + maxStaleness
+                + ", heartbeatInterval=" + heartbeatInterval + ", heartbeatTimeout=" + heartbeatTimeout + "]"
                 : "NearCacheSettings[disabled]";
     }
 
@@ -74,6 +103,8 @@ public final class NearCacheSettings {
         private boolean enabled = true;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private Duration maxStaleness = DEFAULT_MAX_STALENESS;
+        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        private Duration heartbeatTimeout = DEFAULT_HEARTBEAT_TIMEOUT;
 
         private Builder() {
         }
@@ -89,7 +120,8 @@ public final class NearCacheSettings {
         }
 
         /**
-         * @param maxEntries how many answers to keep at most, at least 1; each costs about 200 bytes of heap
+         * @param maxEntries how many users' answers to keep at most, at least 1; each costs about 300 bytes of heap
+         *     with one token (a user's answers go together, as a change to any of them voids them all)
          * @return this builder
          */
         public Builder maxEntries(int maxEntries) {
@@ -108,10 +140,30 @@ public final class NearCacheSettings {
         }
 
         /**
+         * @param heartbeatInterval how often to ping the tracking connection, positive
+         * @return this builder
+         */
+        public Builder heartbeatInterval(Duration heartbeatInterval) {
+            this.heartbeatInterval = heartbeatInterval;
+            return this;
+        }
+
+        /**
+         * @param heartbeatTimeout how long one heartbeat may take before the link counts as silent, positive
+         * @return this builder
+         */
+        public Builder heartbeatTimeout(Duration heartbeatTimeout) {
+            this.heartbeatTimeout = heartbeatTimeout;
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws IllegalArgumentException naming the setting that is wrong
          */
         public NearCacheSettings build() {
+            requirePositive(heartbeatInterval, "heartbeat interval");
+            requirePositive(heartbeatTimeout, "heartbeat timeout");
             if (maxEntries < 1) {
                 throw new IllegalArgumentException("the near cache must hold at least 1 entry");
             }
@@ -120,6 +172,13 @@ public final class NearCacheSettings {
                 throw new IllegalArgumentException("the near cache's maximum staleness must be positive");
             }
             return new NearCacheSettings(this);
+        }
+
+        private static void requirePositive(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("the near cache's " + name + " must be positive");
+            }
         }
     }
 }

@@ -14,16 +14,15 @@ import java.util.concurrent.CompletionStage;
 /**
  * A {@link TokenStore} that answers repeated checks of a live token from memory ({@link NearCache}) and asks
  * Redis otherwise, over the {@link TrackingConnection} so that Redis invalidates what was read. Only "live" is
- * cached; "not live" and failures are never. Writes go to the wrapped store; before a write returns, every
- * cached answer it made wrong is gone from this instance (a revoked key directly; the keys a script evicted or
- * replaced, which only Redis knows, by {@link TrackingConnection#awaitInvalidations()}), so this instance never
- * serves a token it has just ended. Other instances hear of it from Redis.
+ * cached; "not live" and failures are never. Writes go to the wrapped store; before a write returns, every cached
+ * answer about the owner is gone from this instance, so it never serves a token it has just ended. Every write
+ * touches only the owner's one key, so dropping that key's answers here is all it takes; other instances hear of
+ * it from Redis.
  */
 final class NearCachedTokenStore implements TokenStore {
 
     /** Shared by every hit: a minimal stage, which callers cannot complete or obtrude a value into. */
     private static final CompletionStage<Boolean> LIVE = CompletableFuture.completedStage(Boolean.TRUE);
-    private static final long MISSING = -2;
     private static final String CHECK = "check a token";
 
     private final TokenStore store;
@@ -38,12 +37,12 @@ final class NearCachedTokenStore implements TokenStore {
 
     @Override
     public boolean isLive(TokenOwner owner, TokenHash hash) {
-        String key = OwnerKeys.of(owner).token(hash);
-        if (cache.isKnownLive(key)) {
+        String key = OwnerKey.of(owner);
+        if (cache.isKnownLive(key, hash.value())) {
             return true;
         }
         try {
-            return ask(key).join();
+            return ask(key, hash).join();
         } catch (CompletionException failed) {
             throw RedisFailures.translate(CHECK, failed);
         }
@@ -51,36 +50,36 @@ final class NearCachedTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Boolean> isLiveAsync(TokenOwner owner, TokenHash hash) {
-        String key = OwnerKeys.of(owner).token(hash);
-        return cache.isKnownLive(key) ? LIVE : ask(key);
+        String key = OwnerKey.of(owner);
+        return cache.isKnownLive(key, hash.value()) ? LIVE : ask(key, hash);
     }
 
-    /** One round trip: {@code PTTL} says whether the key exists and how long the answer may be kept. */
-    private CompletableFuture<Boolean> ask(String key) {
+    /** One round trip: the check script says whether the token is live and how long the answer may be kept. */
+    private CompletableFuture<Boolean> ask(String key, TokenHash hash) {
         tracking.ensureTracking();
-        NearCache.Pending ticket = cache.readStarting(key);
+        NearCache.Ticket ticket = cache.readStarting(key);
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         try {
-            tracking.remainingMillis(key).whenComplete((millis, failure) -> {
+            tracking.check(key, HashBytes.of(hash)).whenComplete((millis, failure) -> {
                 if (failure != null) {
-                    fail(answer, key, ticket, failure);
-                } else if (millis == MISSING) {
-                    cache.readAbandoned(key, ticket);
+                    fail(answer, ticket, failure);
+                } else if (millis == RedisTokenStore.NOT_LIVE) {
+                    cache.readAbandoned(ticket);
                     answer.complete(false);
                 } else {
-                    cache.readCompleted(key, ticket, millis);
+                    cache.readCompleted(ticket, hash.value(), millis);
                     answer.complete(true);
                 }
             });
         } catch (RuntimeException rejected) {
-            fail(answer, key, ticket, rejected);
+            fail(answer, ticket, rejected);
         }
         return answer;
     }
 
     /** A failed read may mean a connection that no longer delivers invalidations: trust nothing cached. */
-    private void fail(CompletableFuture<Boolean> answer, String key, NearCache.Pending ticket, Throwable failure) {
-        cache.readAbandoned(key, ticket);
+    private void fail(CompletableFuture<Boolean> answer, NearCache.Ticket ticket, Throwable failure) {
+        cache.readAbandoned(ticket);
         cache.trackingLost();
         answer.completeExceptionally(RedisFailures.translate(CHECK, failure));
     }
@@ -90,7 +89,7 @@ final class NearCachedTokenStore implements TokenStore {
         try {
             return store.issue(owner, hash, ttl, maxTokensPerOwner);
         } finally {
-            tracking.awaitInvalidations();
+            forget(owner);
         }
     }
 
@@ -99,7 +98,7 @@ final class NearCachedTokenStore implements TokenStore {
         try {
             return store.replaceAll(owner, hash, ttl);
         } finally {
-            tracking.awaitInvalidations();
+            forget(owner);
         }
     }
 
@@ -108,7 +107,7 @@ final class NearCachedTokenStore implements TokenStore {
         try {
             return store.revoke(owner, hash);
         } finally {
-            cache.invalidate(OwnerKeys.of(owner).token(hash));
+            forget(owner);
         }
     }
 
@@ -117,13 +116,18 @@ final class NearCachedTokenStore implements TokenStore {
         try {
             return store.revokeAll(owner);
         } finally {
-            tracking.awaitInvalidations();
+            forget(owner);
         }
     }
 
     @Override
     public List<StoredToken> liveTokens(TokenOwner owner) {
         return store.liveTokens(owner);
+    }
+
+    /** Also voids reads of the owner still in flight: their answers may predate the write. */
+    private void forget(TokenOwner owner) {
+        cache.invalidate(OwnerKey.of(owner));
     }
 
     /** Closes the tracking connection and the wrapped store. Idempotent. */

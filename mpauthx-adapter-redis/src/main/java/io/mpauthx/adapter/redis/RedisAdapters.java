@@ -14,7 +14,8 @@ public final class RedisAdapters {
      * Connects to Redis (one server, the primary Sentinel names, or a Redis Cluster, as the settings say) and loads
      * the store's Lua scripts. The store holds one shared, thread-safe connection; close it when the application
      * stops. While Redis (or the primary holding a user) is away every call fails with 6000 within the command
-     * timeout, and the same store works again once Redis is back or a replica has been promoted.
+     * timeout, and the same store works again once Redis is back or a replica has been promoted. Logs one WARN when
+     * Redis's {@code maxmemory-policy} may evict users (see docs/redis.md).
      *
      * @param settings where Redis is and how long a command may take
      * @return the token store, connected
@@ -22,21 +23,14 @@ public final class RedisAdapters {
      *     cannot load a script
      */
     public static TokenStore tokenStore(RedisSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        LettuceConnection connection = LettuceConnection.open(settings);
-        try {
-            return new RedisTokenStore(connection);
-        } catch (RuntimeException failure) {
-            connection.close();
-            throw failure;
-        }
+        return open(settings);
     }
 
     /**
      * As {@link #tokenStore(RedisSettings)}, with a near cache of positive checks in front when the near cache
      * settings enable it: repeated checks of a live token are answered from memory, and Redis itself invalidates
-     * them (RESP3 client tracking on a second connection) when the token is revoked, refreshed, evicted or
-     * expires on any instance. Standalone Redis only. See docs/operations.md.
+     * them (RESP3 client tracking on a second connection, confirmed by a heartbeat) when the token's owner changes
+     * on any instance. Standalone Redis only. See docs/operations.md.
      *
      * @param settings where Redis is and how long a command may take
      * @param nearCache whether and how much to cache; {@link NearCacheSettings#disabled()} gives the plain store
@@ -50,15 +44,35 @@ public final class RedisAdapters {
             throw new IllegalArgumentException("the near cache works on one Redis server only, not on "
                     + settings.topology() + ": client tracking follows one connection");
         }
-        TokenStore store = tokenStore(settings);
         if (!nearCache.enabled()) {
-            return store;
+            return open(settings);
         }
+        return nearCached(settings, nearCache, new NearCache(nearCache.maxEntries(), nearCache.maxStaleness(),
+                nearCache.heartbeatBound(), System::nanoTime));
+    }
+
+    /** The near-cached store around a cache the caller holds (tests look into it). */
+    static TokenStore nearCached(RedisSettings settings, NearCacheSettings nearCache, NearCache cache) {
+        RedisTokenStore store = open(settings);
         try {
-            NearCache cache = new NearCache(nearCache.maxEntries(), nearCache.maxStaleness(), System::nanoTime);
-            return new NearCachedTokenStore(store, cache, TrackingConnection.open(settings, cache));
+            TrackingConnection tracking = TrackingConnection.open(settings, nearCache, cache, store.scripts(),
+                    store.resources());
+            return new NearCachedTokenStore(store, cache, tracking);
         } catch (RuntimeException failure) {
             store.close();
+            throw failure;
+        }
+    }
+
+    private static RedisTokenStore open(RedisSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        LettuceConnection connection = LettuceConnection.open(settings);
+        try {
+            RedisTokenStore store = new RedisTokenStore(connection);
+            EvictionPolicyCheck.warnIfEvicting(connection);
+            return store;
+        } catch (RuntimeException failure) {
+            connection.close();
             throw failure;
         }
     }

@@ -37,6 +37,17 @@ public final class RedisSettings {
      * a node it keeps failing to reconnect to): short, so a failover is noticed within about a second.
      */
     public static final Duration CLUSTER_ADAPTIVE_REFRESH_MIN_INTERVAL = Duration.ofSeconds(1);
+    /** How long a connection may be quiet before TCP keepalive starts probing it. */
+    public static final Duration KEEPALIVE_IDLE = Duration.ofSeconds(5);
+    /** The pause between two keepalive probes of a quiet connection. */
+    public static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(1);
+    /** Unanswered keepalive probes after which the kernel closes the connection. */
+    public static final int KEEPALIVE_PROBES = 3;
+    /**
+     * How long sent data may stay unacknowledged before the kernel closes the connection (TCP_USER_TIMEOUT). Applied
+     * only where Netty's epoll or io_uring transport is on the class path; Java's own sockets cannot set it.
+     */
+    public static final Duration TCP_USER_TIMEOUT = Duration.ofSeconds(10);
     private static final String SENTINEL_SCHEME = "redis-sentinel://";
 
     /** What kind of deployment the settings name. */

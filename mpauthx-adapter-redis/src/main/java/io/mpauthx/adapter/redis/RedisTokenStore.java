@@ -1,15 +1,17 @@
 package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.resource.ClientResources;
+import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,16 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@link TokenStore} on Redis. The check is one {@code EXISTS}; every write is one atomic Lua script over the
- * owner's keys (see {@link OwnerKeys}), stamped with Redis's own clock in microseconds.
+ * {@link TokenStore} on Redis: one hash per owner ({@link OwnerKey}, layout in {@code tokens.lua}), every call one
+ * atomic Lua script over that one key, stamped with Redis's own clock in microseconds. The check is a script too,
+ * comparing the token's expiry with the server's {@code TIME}: still one round trip.
  */
 final class RedisTokenStore implements TokenStore {
 
-    /** Microsecond expiries must stay exact in a Lua number (a double); a century is far inside that. */
-    static final Duration MAX_TTL = Duration.ofDays(36_500);
-    /** Redis expires keys by the millisecond; a shorter lifetime could not be kept. */
-    static final Duration MIN_TTL = Duration.ofMillis(1);
+    /** What the check script answers for a token that is not live. */
+    static final long NOT_LIVE = -2;
     private static final long MICROS_PER_SECOND = 1_000_000;
+    private static final String CHECK = "check a token";
 
     private final LettuceConnection connection;
     private final LuaScripts scripts;
@@ -37,80 +39,87 @@ final class RedisTokenStore implements TokenStore {
         this.scripts = call("load its Lua scripts", () -> new LuaScripts(connection.sync()));
     }
 
+    /** @return the scripts, loaded on this store's Redis, for another connection to the same Redis */
+    LuaScripts scripts() {
+        return scripts;
+    }
+
+    /** @return the threads of this store's connection, for another connection of the same store to share */
+    ClientResources resources() {
+        return connection.resources();
+    }
+
     @Override
     public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
         if (maxTokensPerOwner < 1) {
             throw new IllegalArgumentException("maxTokensPerOwner must be at least 1");
         }
-        String ttlMicros = micros(ttl);
-        OwnerKeys keys = OwnerKeys.of(owner);
-        List<Object> stamped = call("issue a token", () -> scripts.run(TokenScript.ISSUE, ScriptOutputType.MULTI,
-                new String[] {keys.index(), keys.token(hash)},
-                keys.tokenPrefix(), hash.value(), ttlMicros, Integer.toString(maxTokensPerOwner)));
+        byte[] ttlMicros = micros(ttl);
+        List<Object> stamped = call("issue a token", () -> scripts.run(connection.sync(), TokenScript.ISSUE,
+                ScriptOutputType.MULTI, OwnerKey.of(owner), HashBytes.of(hash), ttlMicros,
+                ascii(maxTokensPerOwner)));
         return stored(hash, stamped.get(0), stamped.get(1));
     }
 
     @Override
     public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
-        String ttlMicros = micros(ttl);
-        OwnerKeys keys = OwnerKeys.of(owner);
-        List<Object> stamped = call("replace the tokens of a user", () -> scripts.run(TokenScript.REPLACE_ALL,
-                ScriptOutputType.MULTI, new String[] {keys.index(), keys.token(hash)},
-                keys.tokenPrefix(), hash.value(), ttlMicros));
+        byte[] ttlMicros = micros(ttl);
+        List<Object> stamped = call("replace the tokens of a user", () -> scripts.run(connection.sync(),
+                TokenScript.REPLACE_ALL, ScriptOutputType.MULTI, OwnerKey.of(owner), HashBytes.of(hash), ttlMicros));
         return stored(hash, stamped.get(0), stamped.get(1));
     }
 
     @Override
     public boolean isLive(TokenOwner owner, TokenHash hash) {
-        String key = OwnerKeys.of(owner).token(hash);
-        return call("check a token", () -> connection.sync().exists(key)) == 1L;
+        String key = OwnerKey.of(owner);
+        byte[] field = HashBytes.of(hash);
+        Long remaining = call(CHECK, () -> scripts.run(connection.sync(), TokenScript.CHECK,
+                ScriptOutputType.INTEGER, key, field));
+        return remaining != NOT_LIVE;
     }
 
     @Override
     public CompletionStage<Boolean> isLiveAsync(TokenOwner owner, TokenHash hash) {
-        String key = OwnerKeys.of(owner).token(hash);
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         try {
-            connection.async().exists(key).whenComplete((count, failure) -> {
-                if (failure == null) {
-                    answer.complete(count == 1L);
-                } else {
-                    answer.completeExceptionally(RedisFailures.translate("check a token", failure));
-                }
-            });
+            scripts.<Long>runAsync(connection.async(), TokenScript.CHECK, ScriptOutputType.INTEGER,
+                    OwnerKey.of(owner), HashBytes.of(hash)).whenComplete((remaining, failure) -> {
+                        if (failure == null) {
+                            connection.answered();
+                            answer.complete(remaining != NOT_LIVE);
+                        } else {
+                            connection.failed(failure);
+                            answer.completeExceptionally(RedisFailures.translate(CHECK, failure));
+                        }
+                    });
         } catch (RuntimeException rejected) {
-            answer.completeExceptionally(RedisFailures.translate("check a token", rejected));
+            answer.completeExceptionally(RedisFailures.translate(CHECK, rejected));
         }
         return answer;
     }
 
     @Override
     public boolean revoke(TokenOwner owner, TokenHash hash) {
-        OwnerKeys keys = OwnerKeys.of(owner);
-        Long revoked = call("revoke a token", () -> scripts.run(TokenScript.REVOKE, ScriptOutputType.INTEGER,
-                new String[] {keys.index(), keys.token(hash)}, keys.tokenPrefix(), hash.value()));
+        Long revoked = call("revoke a token", () -> scripts.run(connection.sync(), TokenScript.REVOKE,
+                ScriptOutputType.INTEGER, OwnerKey.of(owner), HashBytes.of(hash)));
         return revoked == 1L;
     }
 
     @Override
     public int revokeAll(TokenOwner owner) {
-        OwnerKeys keys = OwnerKeys.of(owner);
-        Long revoked = call("revoke the tokens of a user", () -> scripts.run(TokenScript.REVOKE_ALL,
-                ScriptOutputType.INTEGER, new String[] {keys.index()}, keys.tokenPrefix()));
+        Long revoked = call("revoke the tokens of a user", () -> scripts.run(connection.sync(),
+                TokenScript.REVOKE_ALL, ScriptOutputType.INTEGER, OwnerKey.of(owner)));
         return Math.toIntExact(revoked);
     }
 
     @Override
     public List<StoredToken> liveTokens(TokenOwner owner) {
-        OwnerKeys keys = OwnerKeys.of(owner);
-        List<Object> flat = call("list the tokens of a user", () -> scripts.run(TokenScript.LIVE_TOKENS,
-                ScriptOutputType.MULTI, new String[] {keys.index()}, keys.tokenPrefix()));
+        List<Object> flat = call("list the tokens of a user", () -> scripts.run(connection.sync(),
+                TokenScript.LIVE_TOKENS, ScriptOutputType.MULTI, OwnerKey.of(owner)));
         List<StoredToken> live = new ArrayList<>(flat.size() / 3);
         for (int i = 0; i + 2 < flat.size(); i += 3) {
-            live.add(stored(new TokenHash((String) flat.get(i)), flat.get(i + 1), flat.get(i + 2)));
+            live.add(stored(HashBytes.toHash((byte[]) flat.get(i)), flat.get(i + 1), flat.get(i + 2)));
         }
-        // the index orders by expiry; callers want the order of issue, which differs only for mixed lifetimes
-        live.sort(Comparator.comparing(StoredToken::issuedAt));
         return live;
     }
 
@@ -120,29 +129,36 @@ final class RedisTokenStore implements TokenStore {
         connection.close();
     }
 
-    private static <T> T call(String operation, Supplier<T> command) {
+    private <T> T call(String operation, Supplier<T> command) {
         try {
-            return command.get();
+            T answer = command.get();
+            connection.answered();
+            return answer;
         } catch (RuntimeException failure) {
+            connection.failed(failure);
             throw RedisFailures.translate(operation, failure);
         }
     }
 
-    private static String micros(Duration ttl) {
+    private static byte[] micros(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
-        if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-            throw new IllegalArgumentException("a token's TTL must be between " + MIN_TTL + " and " + MAX_TTL);
+        // microsecond expiries stay exact in a Lua number (a double) far beyond the longest lifetime
+        if (!AuthSettings.isKeepableTokenTtl(ttl)) {
+            throw new IllegalArgumentException("a token's TTL must be between " + AuthSettings.MIN_TOKEN_TTL
+                    + " and " + AuthSettings.MAX_TOKEN_TTL);
         }
-        return Long.toString(TimeUnit.NANOSECONDS.toMicros(ttl.toNanos()));
+        return ascii(TimeUnit.NANOSECONDS.toMicros(ttl.toNanos()));
+    }
+
+    private static byte[] ascii(long number) {
+        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static StoredToken stored(TokenHash hash, Object issuedMicros, Object expiresMicros) {
-        return new StoredToken(hash, instant(issuedMicros), instant(expiresMicros));
+        return new StoredToken(hash, instant((Long) issuedMicros), instant((Long) expiresMicros));
     }
 
-    /** Scripts answer integers, or score strings such as {@code "1763900000123456"}. */
-    private static Instant instant(Object micros) {
-        long value = micros instanceof Number number ? number.longValue() : (long) Double.parseDouble((String) micros);
-        return Instant.ofEpochSecond(value / MICROS_PER_SECOND, (value % MICROS_PER_SECOND) * 1_000);
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(micros / MICROS_PER_SECOND, (micros % MICROS_PER_SECOND) * 1_000);
     }
 }

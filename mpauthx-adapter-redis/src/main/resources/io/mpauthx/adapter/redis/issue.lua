@@ -1,18 +1,17 @@
--- Issues a token under the device cap.
--- KEYS[1] index, KEYS[2] the new token's key; ARGV[1] token key prefix, ARGV[2] hash, ARGV[3] TTL in
--- microseconds, ARGV[4] cap. Returns { issued at, expires at } in microseconds.
--- Expired entries are dropped before the cap counts; then the tokens nearest their end make room.
-local index, token_prefix, hash = KEYS[1], ARGV[1], ARGV[2]
-local ttl_micros, cap = tonumber(ARGV[3]), tonumber(ARGV[4])
+-- Issues a token under the device cap. KEYS[1] the owner's key; ARGV[1] the hash's raw bytes, ARGV[2] TTL in
+-- microseconds, ARGV[3] the cap. Returns { issued at, expires at } in microseconds.
+-- Expired tokens are dropped before the cap counts; then the oldest live tokens make room.
+local key, hash = KEYS[1], ARGV[1]
+local ttl_micros, cap = tonumber(ARGV[2]), tonumber(ARGV[3])
 local now = now_micros()
-prune(index, token_prefix, now)
-local surplus = redis.call('ZCARD', index) - cap + 1
+local live = live_tokens(key, now, true)
+local surplus = #live - cap + 1
 if surplus > 0 then
-    for _, old in ipairs(redis.call('ZRANGE', index, 0, surplus - 1)) do
-        redis.call('DEL', token_key(token_prefix, old))
+    local oldest = {}
+    for i = 1, surplus do
+        oldest[i] = live[i][1]
     end
-    redis.call('ZREMRANGEBYRANK', index, 0, surplus - 1)
+    redis.call('HDEL', key, unpack(oldest))
+    live = { unpack(live, surplus + 1) }
 end
-local stamped = store(index, token_prefix, hash, now, ttl_micros)
-follow_longest_token(index)
-return stamped
+return store(key, hash, now, ttl_micros, live)

@@ -16,17 +16,25 @@ class NearCacheSettingsTest {
         assertThat(settings.enabled()).isTrue();
         assertThat(settings.maxEntries()).isEqualTo(NearCacheSettings.DEFAULT_MAX_ENTRIES);
         assertThat(settings.maxStaleness()).isEqualTo(NearCacheSettings.DEFAULT_MAX_STALENESS).hasSeconds(30);
+        assertThat(settings.heartbeatInterval()).isEqualTo(NearCacheSettings.DEFAULT_HEARTBEAT_INTERVAL)
+                .hasMillis(250);
+        assertThat(settings.heartbeatTimeout()).isEqualTo(NearCacheSettings.DEFAULT_HEARTBEAT_TIMEOUT).hasMillis(500);
+        assertThat(settings.heartbeatBound()).as("a cached answer outlives a silent link by at most this")
+                .hasMillis(750);
         assertThat(NearCacheSettings.disabled().enabled()).isFalse();
     }
 
     @Test
     void everySettingCanBeSetAndIsShown() {
         NearCacheSettings settings = NearCacheSettings.builder()
-                .maxEntries(500).maxStaleness(Duration.ofSeconds(5)).build();
+                .maxEntries(500).maxStaleness(Duration.ofSeconds(5))
+                .heartbeatInterval(Duration.ofMillis(100)).heartbeatTimeout(Duration.ofMillis(200)).build();
 
         assertThat(settings.maxEntries()).isEqualTo(500);
         assertThat(settings.maxStaleness()).hasSeconds(5);
-        assertThat(settings).hasToString("NearCacheSettings[maxEntries=500, maxStaleness=PT5S]");
+        assertThat(settings.heartbeatBound()).hasMillis(300);
+        assertThat(settings).hasToString("NearCacheSettings[maxEntries=500, maxStaleness=PT5S, "
+                + "heartbeatInterval=PT0.1S, heartbeatTimeout=PT0.2S]");
         assertThat(NearCacheSettings.disabled()).hasToString("NearCacheSettings[disabled]");
     }
 
@@ -38,5 +46,9 @@ class NearCacheSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staleness must be positive");
         assertThatThrownBy(() -> NearCacheSettings.builder().maxStaleness(null).build())
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("maxStaleness");
+        assertThatThrownBy(() -> NearCacheSettings.builder().heartbeatInterval(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeat interval must be");
+        assertThatThrownBy(() -> NearCacheSettings.builder().heartbeatTimeout(Duration.ofMillis(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeat timeout must be");
     }
 }

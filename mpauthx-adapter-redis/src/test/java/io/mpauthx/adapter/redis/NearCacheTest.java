@@ -13,88 +13,101 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NearCacheTest {
 
     private static final Duration STALENESS = Duration.ofSeconds(30);
-    private static final long NO_EXPIRY = -1;
+    private static final Duration CONFIRMATION = Duration.ofHours(1);
+    private static final long LONG_LIFE = Duration.ofDays(1).toMillis();
 
     private final AtomicLong now = new AtomicLong(1_000);
 
-    private NearCache trackingCache(int maxEntries) {
-        NearCache cache = new NearCache(maxEntries, STALENESS, now::get);
-        assertThat(cache.trackingEnabled(cache.untrackedEpoch())).isTrue();
+    private NearCache trackingCache(int maxOwners) {
+        return trackingCache(maxOwners, CONFIRMATION);
+    }
+
+    private NearCache trackingCache(int maxOwners, Duration confirmationBound) {
+        NearCache cache = new NearCache(maxOwners, STALENESS, confirmationBound, now::get);
+        assertThat(cache.trackingEnabled(cache.untrackedEpoch(), now.get())).isTrue();
         return cache;
     }
 
-    private static void cacheLive(NearCache cache, String key, long remainingMillis) {
-        cache.readCompleted(key, cache.readStarting(key), remainingMillis);
+    private static void cacheLive(NearCache cache, String owner, String hash, long remainingMillis) {
+        cache.readCompleted(cache.readStarting(owner), hash, remainingMillis);
+    }
+
+    private void advance(Duration duration) {
+        now.addAndGet(duration.toNanos());
     }
 
     @Test
-    void aLiveAnswerIsServedUntilTheKeyWouldExpireCountedFromWhenTheReadWasSent() {
+    void aLiveAnswerIsServedUntilTheTokenWouldExpireCountedFromWhenTheReadWasSent() {
         NearCache cache = trackingCache(10);
-        NearCache.Pending ticket = cache.readStarting("k");
-        now.addAndGet(Duration.ofMillis(40).toNanos());
-        cache.readCompleted("k", ticket, 100);
+        NearCache.Ticket ticket = cache.readStarting("owner");
+        advance(Duration.ofMillis(40));
+        cache.readCompleted(ticket, "h", 100);
 
-        now.addAndGet(Duration.ofMillis(59).toNanos());
-        assertThat(cache.isKnownLive("k")).isTrue();
-        now.addAndGet(Duration.ofMillis(1).toNanos());
-        assertThat(cache.isKnownLive("k")).as("100 ms after the read was sent").isFalse();
-        assertThat(cache.size()).isZero();
+        advance(Duration.ofMillis(59));
+        assertThat(cache.isKnownLive("owner", "h")).isTrue();
+        advance(Duration.ofMillis(1));
+        assertThat(cache.isKnownLive("owner", "h")).as("100 ms after the read was sent").isFalse();
     }
 
     @Test
     void aLiveAnswerIsServedNoLongerThanTheMaximumStaleness() {
         NearCache cache = trackingCache(10);
-        cacheLive(cache, "forever", NO_EXPIRY);
-        cacheLive(cache, "long", Duration.ofHours(1).toMillis());
+        cacheLive(cache, "owner", "long", LONG_LIFE);
 
         now.addAndGet(STALENESS.toNanos() - 1);
-        assertThat(cache.isKnownLive("forever")).isTrue();
-        assertThat(cache.isKnownLive("long")).isTrue();
+        assertThat(cache.isKnownLive("owner", "long")).isTrue();
         now.incrementAndGet();
-        assertThat(cache.isKnownLive("forever")).isFalse();
-        assertThat(cache.isKnownLive("long")).isFalse();
+        assertThat(cache.isKnownLive("owner", "long")).isFalse();
     }
 
     @Test
-    void anInvalidationVoidsTheAnswerAndAReadInFlight() {
+    void answersAreKeptPerTokenAndOnlyTheTokenAskedAboutIsKnown() {
         NearCache cache = trackingCache(10);
-        cacheLive(cache, "cached", NO_EXPIRY);
-        NearCache.Pending inFlight = cache.readStarting("in-flight");
+        cacheLive(cache, "owner", "first", LONG_LIFE);
+        cacheLive(cache, "owner", "second", LONG_LIFE);
 
-        cache.invalidate("cached");
-        cache.invalidate("in-flight");
-        cache.readCompleted("in-flight", inFlight, NO_EXPIRY);
-
-        assertThat(cache.isKnownLive("cached")).isFalse();
-        assertThat(cache.isKnownLive("in-flight")).as("read before the change, answered after it").isFalse();
+        assertThat(cache.isKnownLive("owner", "first")).isTrue();
+        assertThat(cache.isKnownLive("owner", "second")).isTrue();
+        assertThat(cache.isKnownLive("owner", "third")).isFalse();
+        assertThat(cache.isKnownLive("another", "first")).isFalse();
+        assertThat(cache.size()).as("one slot per owner").isEqualTo(1);
     }
 
     @Test
-    void invalidatingAPrefixVoidsOnlyThoseKeys() {
+    void anInvalidationOfTheOwnersKeyVoidsEveryAnswerAboutTheOwnerAndReadsInFlight() {
         NearCache cache = trackingCache(10);
-        cacheLive(cache, "mpauthx:{shop:oA}:t:1", NO_EXPIRY);
-        cacheLive(cache, "mpauthx:{shop:oAB}:t:1", NO_EXPIRY);
+        cacheLive(cache, "owner", "cached", LONG_LIFE);
+        cacheLive(cache, "bystander", "cached", LONG_LIFE);
+        NearCache.Ticket inFlight = cache.readStarting("owner");
 
-        cache.invalidateAll("mpauthx:{shop:oA}:t:");
+        cache.invalidate("owner");
+        cache.readCompleted(inFlight, "in-flight", LONG_LIFE);
 
-        assertThat(cache.isKnownLive("mpauthx:{shop:oA}:t:1")).isFalse();
-        assertThat(cache.isKnownLive("mpauthx:{shop:oAB}:t:1")).isTrue();
+        assertThat(cache.isKnownLive("owner", "cached")).isFalse();
+        assertThat(cache.isKnownLive("owner", "in-flight")).as("read before the change, answered after it").isFalse();
+        assertThat(cache.isKnownLive("bystander", "cached")).isTrue();
+    }
+
+    @Test
+    void aReadThatFoundNothingLeavesNoSlotBehind() {
+        NearCache cache = trackingCache(10);
+        cache.readAbandoned(cache.readStarting("owner"));
+        assertThat(cache.size()).isZero();
+        assertThat(cache.reservedSlots()).isZero();
     }
 
     @Test
     void afterTrackingIsLostNothingIsServedNotEvenAnAnswerThatLandsAfterTheClear() {
         NearCache cache = trackingCache(10);
-        cacheLive(cache, "cached", NO_EXPIRY);
-        NearCache.Pending before = cache.readStarting("late");
+        cacheLive(cache, "cached", "h", LONG_LIFE);
+        NearCache.Ticket before = cache.readStarting("late");
 
         cache.trackingLost();
-        cache.readCompleted("late", before, NO_EXPIRY);
-        cacheLive(cache, "untracked", NO_EXPIRY);
+        cache.readCompleted(before, "h", LONG_LIFE);
 
-        assertThat(cache.isKnownLive("cached")).isFalse();
-        assertThat(cache.isKnownLive("late")).isFalse();
-        assertThat(cache.isKnownLive("untracked")).as("read while tracking is off").isFalse();
-        assertThat(cache.readStarting("any")).isNull();
+        assertThat(cache.isKnownLive("cached", "h")).isFalse();
+        assertThat(cache.isKnownLive("late", "h")).isFalse();
+        assertThat(cache.readStarting("any")).as("nothing is cached while tracking is off").isNull();
     }
 
     @Test
@@ -104,24 +117,55 @@ class NearCacheTest {
         long askedDuring = cache.untrackedEpoch();
         cache.trackingLost();
 
-        assertThat(cache.trackingEnabled(askedDuring)).isFalse();
+        assertThat(cache.trackingEnabled(askedDuring, now.get())).isFalse();
         assertThat(cache.isTracking()).isFalse();
-        assertThat(cache.trackingEnabled(cache.untrackedEpoch())).isTrue();
-        cacheLive(cache, "k", NO_EXPIRY);
-        assertThat(cache.isKnownLive("k")).isTrue();
+        assertThat(cache.trackingEnabled(cache.untrackedEpoch(), now.get())).isTrue();
+        cacheLive(cache, "owner", "h", LONG_LIFE);
+        assertThat(cache.isKnownLive("owner", "h")).isTrue();
     }
 
     @Test
-    void aMillionDistinctKeysNeverGrowTheCachePastItsBound() {
+    void nothingIsServedOnceTheLastConfirmationIsOlderThanTheBound() {
+        Duration bound = Duration.ofMillis(750);
+        NearCache cache = trackingCache(10, bound);
+        cacheLive(cache, "owner", "h", LONG_LIFE);
+
+        advance(bound.minusNanos(1));
+        assertThat(cache.isKnownLive("owner", "h")).isTrue();
+        assertThat(cache.isUnconfirmed()).isFalse();
+        advance(Duration.ofNanos(1));
+        assertThat(cache.isUnconfirmed()).isTrue();
+        assertThat(cache.isKnownLive("owner", "h")).as("the link may have died silently").isFalse();
+
+        cache.confirmed(now.get());
+        assertThat(cache.isKnownLive("owner", "h")).as("a heartbeat sent now proves every invalidation arrived")
+                .isTrue();
+    }
+
+    @Test
+    void anOlderConfirmationNeverShortensTheTrust() {
+        Duration bound = Duration.ofMillis(750);
+        NearCache cache = trackingCache(10, bound);
+        long early = now.get();
+        advance(Duration.ofMillis(500));
+        cache.confirmed(now.get());
+        cache.confirmed(early);
+
+        advance(Duration.ofMillis(700));
+        assertThat(cache.isUnconfirmed()).isFalse();
+    }
+
+    @Test
+    void aMillionDistinctOwnersNeverGrowTheCachePastItsBound() {
         int bound = 10_000;
         NearCache cache = trackingCache(bound);
         int largest = 0;
         for (int i = 0; i < 1_000_000; i++) {
-            cacheLive(cache, "mpauthx:{shop:o" + i + "}:t:abcdefghijklmnopqrstuv", NO_EXPIRY);
+            cacheLive(cache, "mpauthx:{shop:o" + i + "}", "h", LONG_LIFE);
             largest = Math.max(largest, cache.size());
         }
         assertThat(largest).isEqualTo(bound);
-        assertThat(cache.isKnownLive("mpauthx:{shop:o999999}:t:abcdefghijklmnopqrstuv")).isTrue();
+        assertThat(cache.isKnownLive("mpauthx:{shop:o999999}", "h")).isTrue();
     }
 
     @Test
@@ -132,10 +176,10 @@ class NearCacheTest {
         List<Integer> largest = Concurrently.run(8, thread -> {
             int seen = 0;
             for (int i = 0; i < 50_000; i++) {
-                String key = "k" + (i * 8 + thread);
-                cacheLive(cache, key, NO_EXPIRY);
+                String owner = "o" + (i * 8 + thread);
+                cacheLive(cache, owner, "h", LONG_LIFE);
                 if (i % 7 == 0) {
-                    cache.invalidate(key);
+                    cache.invalidate(owner);
                 }
                 seen = Math.max(seen, cache.reservedSlots());
             }
@@ -148,7 +192,7 @@ class NearCacheTest {
         cache.invalidateAll();
         assertThat(cache.size()).isZero();
         for (int i = 0; i < bound; i++) {
-            cacheLive(cache, "again" + i, NO_EXPIRY);
+            cacheLive(cache, "again" + i, "h", LONG_LIFE);
         }
         assertThat(cache.size()).as("the slot count returned to zero with the map").isEqualTo(bound);
     }

@@ -40,13 +40,11 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
 
     @Override
     protected TokenStore newStore() {
-        cache = new NearCache(1_000, NearCacheSettings.DEFAULT_MAX_STALENESS, System::nanoTime);
-        return nearCached(redis, cache);
-    }
-
-    static TokenStore nearCached(LocalRedisServer server, NearCache cache) {
-        RedisSettings settings = RedisSettings.builder().uri(server.uri()).commandTimeout(COMMAND_TIMEOUT).build();
-        return new NearCachedTokenStore(RedisAdapters.tokenStore(settings), cache, TrackingConnection.open(settings, cache));
+        NearCacheSettings settings = NearCacheSettings.builder().maxEntries(1_000).build();
+        cache = new NearCache(settings.maxEntries(), settings.maxStaleness(), settings.heartbeatBound(),
+                System::nanoTime);
+        return RedisAdapters.nearCached(
+                RedisSettings.builder().uri(redis.uri()).commandTimeout(COMMAND_TIMEOUT).build(), settings, cache);
     }
 
     @AfterEach
@@ -61,7 +59,7 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
             TokenHash hash = newHash();
             store.issue(owner, hash, LONG_TTL, 10);
             assertThat(store.isLive(owner, hash)).isTrue();
-            long reads = inspect.calls("pttl");
+            long reads = inspect.calls("evalsha");
 
             for (int i = 0; i < 100; i++) {
                 assertThat(store.isLive(owner, hash)).isTrue();
@@ -69,7 +67,7 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
             }
             assertThat(store.isLive(owner, newHash())).isFalse();
 
-            assertThat(inspect.calls("pttl")).as("only the unknown token was read again").isEqualTo(reads + 1);
+            assertThat(inspect.calls("evalsha")).as("only the unknown token was read again").isEqualTo(reads + 1);
         }
     }
 
@@ -106,7 +104,7 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
         store.issue(owner, hash, SHORT_TTL, 10);
         long deadline = System.nanoTime() + SHORT_TTL.plus(VISIBLE_WITHIN).toNanos();
         assertThat(store.isLive(owner, hash)).isTrue();
-        assertThat(cache.isKnownLive(OwnerKeys.of(owner).token(hash))).isTrue();
+        assertThat(cache.isKnownLive(OwnerKey.of(owner), hash.value())).isTrue();
 
         Await.until(SHORT_TTL.plus(VISIBLE_WITHIN), () -> !store.isLive(owner, hash), "expired");
         assertThat(System.nanoTime()).isLessThan(deadline);
@@ -158,11 +156,15 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
         awaitNotLive(owner, fresh, "revoked elsewhere after the restart");
     }
 
+    /**
+     * A read whose answer meets the invalidation of an earlier write of the same owner on its way is not cached
+     * (it cannot tell whether the change came before it or after), so caching may take a second check.
+     */
     private TokenHash issuedAndCached(TokenStore issuer, TokenOwner owner, int cap) {
         TokenHash hash = newHash();
         issuer.issue(owner, hash, LONG_TTL, cap);
-        assertThat(store.isLive(owner, hash)).isTrue();
-        assertThat(cache.isKnownLive(OwnerKeys.of(owner).token(hash))).as("cached").isTrue();
+        Await.until(VISIBLE_WITHIN, () -> store.isLive(owner, hash) && cache.isKnownLive(OwnerKey.of(owner),
+                hash.value()), "live and cached");
         return hash;
     }
 

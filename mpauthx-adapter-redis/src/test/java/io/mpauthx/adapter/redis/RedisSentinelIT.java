@@ -48,7 +48,7 @@ class RedisSentinelIT {
         try (TokenStore store = store(redis)) {
             store.issue(owner, hash, Duration.ofHours(1), 10);
 
-            String key = OwnerKeys.of(owner).token(hash);
+            String key = OwnerKey.of(owner);
             assertThat(exists(redis.currentPrimary().uri(), key)).isTrue();
             Await.until(Duration.ofSeconds(5), () -> exists(redis.initialReplica().uri(), key),
                     "the replica to receive the token");

@@ -1,7 +1,8 @@
 package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.cluster.SlotHash;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
@@ -14,14 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the store leaves in Redis: the key layout, the index in step with the token keys, TTLs, no leftovers. */
+/** What the store leaves in Redis: one key per owner, its fields and TTL, pruning, nothing left after expiry. */
 @ExtendWith(RedisServerExtension.class)
 class RedisTokenKeysIT {
 
@@ -32,11 +38,13 @@ class RedisTokenKeysIT {
     private final TokenStore store;
     private final TestRedis redis;
     private final RedisCommands<String, String> commands;
+    private final RedisCommands<byte[], byte[]> raw;
 
     RedisTokenKeysIT(LocalRedisServer server) {
         this.store = TestRedis.store(server);
         this.redis = TestRedis.inspect(server);
         this.commands = redis.commands();
+        this.raw = redis.raw();
     }
 
     @AfterEach
@@ -53,12 +61,12 @@ class RedisTokenKeysIT {
         return TokenHash.ofSecret(UUID.randomUUID().toString());
     }
 
-    private static String index(TokenOwner owner) {
-        return "mpauthx:{shop:" + owner.userId() + "}:idx";
+    private static String key(TokenOwner owner) {
+        return "mpauthx:{shop:" + owner.userId() + "}";
     }
 
-    private static String tokenKey(TokenOwner owner, TokenHash hash) {
-        return "mpauthx:{shop:" + owner.userId() + "}:t:" + hash.value().substring(0, 22);
+    private static byte[] rawKey(TokenOwner owner) {
+        return key(owner).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static long micros(Instant instant) {
@@ -67,39 +75,44 @@ class RedisTokenKeysIT {
 
     /** Only tests may list keys; the store itself never does. */
     private List<String> keysOf(TokenOwner owner) {
-        return commands.keys("mpauthx:{shop:" + owner.userId() + "}:*");
+        return commands.keys("mpauthx:{shop:" + owner.userId() + "}*");
+    }
+
+    private boolean hasField(TokenOwner owner, TokenHash hash) {
+        return raw.hexists(rawKey(owner), HashBytes.of(hash));
     }
 
     @Test
-    void everyKeyOfAnOwnerCarriesTheOwnersHashTagAndTokensAreStoredHashed() {
+    void everyTokenIsAFieldOfItsOwnersOneKeyKeyedByItsRawHashWithItsTimes() {
         TokenOwner owner = newOwner();
         String secret = UUID.randomUUID().toString();
         TokenHash hash = TokenHash.ofSecret(secret);
         StoredToken stored = store.issue(owner, hash, HOUR, 10);
 
-        assertThat(keysOf(owner)).containsExactlyInAnyOrder(index(owner), tokenKey(owner, hash))
-                .allSatisfy(key -> assertThat(key).doesNotContain(secret));
-        assertThat(SlotHash.getSlot(index(owner))).isEqualTo(SlotHash.getSlot(tokenKey(owner, hash)));
-        assertThat(commands.zscore(index(owner), hash.value())).isEqualTo((double) micros(stored.expiresAt()));
-        assertThat(commands.get(tokenKey(owner, hash))).isEqualTo(Long.toString(micros(stored.issuedAt())));
+        assertThat(keysOf(owner)).containsExactly(key(owner));
+        assertThat(commands.type(key(owner))).isEqualTo("hash");
+        Map<byte[], byte[]> fields = raw.hgetall(rawKey(owner));
+        assertThat(fields).hasSize(1);
+        byte[] field = fields.keySet().iterator().next();
+        assertThat(field).as("the 32 bytes of SHA-256, never the token").isEqualTo(HashBytes.of(hash))
+                .hasSize(32);
+        assertThat(new String(field, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        ByteBuffer entry = ByteBuffer.wrap(fields.get(field)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat((long) entry.getDouble()).isEqualTo(micros(stored.issuedAt()));
+        assertThat((long) entry.getDouble()).isEqualTo(micros(stored.expiresAt()));
     }
 
     @Test
-    void everyKeyHasATtlAndTheIndexLivesAsLongAsItsLongestToken() {
+    void theKeyLivesAsLongAsItsLongestToken() {
         TokenOwner owner = newOwner();
-        TokenHash shortLived = newHash();
-        TokenHash longLived = newHash();
-        store.issue(owner, longLived, HOUR, 10);
-        store.issue(owner, shortLived, Duration.ofMinutes(1), 10);
+        store.issue(owner, newHash(), HOUR, 10);
+        store.issue(owner, newHash(), Duration.ofMinutes(1), 10);
 
-        assertThat(commands.pttl(tokenKey(owner, shortLived))).isBetween(1L, Duration.ofMinutes(1).toMillis());
-        assertThat(commands.pttl(index(owner)))
-                .isPositive()
-                .isGreaterThanOrEqualTo(commands.pttl(tokenKey(owner, longLived)));
+        assertThat(commands.pttl(key(owner))).isBetween(HOUR.minusMinutes(1).toMillis(), HOUR.toMillis() + 1);
     }
 
     @Test
-    void concurrentRefreshesLeaveAnIndexOfOneAndOneTokenKey() throws Exception {
+    void concurrentRefreshesLeaveOneField() throws Exception {
         TokenOwner owner = newOwner();
         store.issue(owner, newHash(), HOUR, 10);
 
@@ -109,26 +122,27 @@ class RedisTokenKeysIT {
             return hash;
         });
 
-        assertThat(commands.zcard(index(owner))).isEqualTo(1);
-        TokenHash survivor = new TokenHash(commands.zrange(index(owner), 0, -1).get(0));
-        assertThat(issued).contains(survivor);
-        assertThat(keysOf(owner)).containsExactlyInAnyOrder(index(owner), tokenKey(owner, survivor));
+        assertThat(commands.hlen(key(owner))).isEqualTo(1);
+        assertThat(issued.stream().filter(hash -> hasField(owner, hash))).hasSize(1);
+        assertThat(keysOf(owner)).containsExactly(key(owner));
     }
 
     @Test
-    void concurrentLoginsUnderTheCapLeaveTheIndexInStepWithTheKeys() throws Exception {
+    void concurrentLoginsUnderTheCapLeaveExactlyTheCap() throws Exception {
         TokenOwner owner = newOwner();
 
-        Concurrently.run(32, i -> store.issue(owner, newHash(), HOUR, 10));
+        List<TokenHash> issued = Concurrently.run(32, i -> {
+            TokenHash hash = newHash();
+            store.issue(owner, hash, HOUR, 10);
+            return hash;
+        });
 
-        List<String> members = commands.zrange(index(owner), 0, -1);
-        assertThat(members).hasSize(10);
-        assertThat(keysOf(owner)).hasSize(11).contains(index(owner))
-                .containsAll(members.stream().map(member -> tokenKey(owner, new TokenHash(member))).toList());
+        assertThat(commands.hlen(key(owner))).isEqualTo(10);
+        assertThat(issued.stream().filter(hash -> hasField(owner, hash))).hasSize(10);
     }
 
     @Test
-    void expiredTokenIsPrunedFromTheIndexOnTheOwnersNextWrite() {
+    void anExpiredTokenIsDroppedOnTheOwnersNextWrite() {
         TokenOwner owner = newOwner();
         TokenHash expiring = newHash();
         store.issue(owner, expiring, SECOND, 10);
@@ -136,12 +150,12 @@ class RedisTokenKeysIT {
 
         Await.until(EXPIRY_WAIT, () -> !store.isLive(owner, expiring), "a 1 s token expires by itself");
         assertThat(store.liveTokens(owner)).extracting(StoredToken::hash).doesNotContain(expiring);
-        assertThat(commands.zscore(index(owner), expiring.value())).as("reads do not write").isNotNull();
+        assertThat(hasField(owner, expiring)).as("reads do not write").isTrue();
 
         store.issue(owner, newHash(), HOUR, 10);
 
-        assertThat(commands.zscore(index(owner), expiring.value())).isNull();
-        assertThat(commands.zcard(index(owner))).isEqualTo(2);
+        assertThat(hasField(owner, expiring)).isFalse();
+        assertThat(commands.hlen(key(owner))).isEqualTo(2);
     }
 
     @Test
@@ -171,12 +185,12 @@ class RedisTokenKeysIT {
         store.issue(owner, newHash(), SECOND, 10);
         store.issue(owner, newHash(), Duration.ofMillis(1_500), 10);
 
-        Await.until(EXPIRY_WAIT, () -> keysOf(owner).isEmpty(), "every key of the owner expires with its tokens");
+        Await.until(EXPIRY_WAIT, () -> keysOf(owner).isEmpty(), "the owner's key expires with its last token");
         assertThat(store.liveTokens(owner)).isEmpty();
     }
 
     @Test
-    void revokingTheLastTokenRemovesTheIndex() {
+    void revokingTheLastTokenRemovesTheKey() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
         store.issue(owner, hash, HOUR, 10);
@@ -184,6 +198,16 @@ class RedisTokenKeysIT {
         assertThat(store.revoke(owner, hash)).isTrue();
 
         assertThat(keysOf(owner)).isEmpty();
+    }
+
+    @Test
+    void anEntryTheStoreDidNotWriteFailsTheCheckInsteadOfPassingIt() {
+        TokenOwner owner = newOwner();
+        TokenHash hash = newHash();
+        raw.hset(rawKey(owner), HashBytes.of(hash), "not an entry".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> store.isLive(owner, hash)).isInstanceOfSatisfying(MpAuthXException.class,
+                e -> assertThat(e.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR));
     }
 
     @Test
@@ -196,7 +220,7 @@ class RedisTokenKeysIT {
 
         assertThat(keysOf(owner)).isEmpty();
         commands.select(3);
-        assertThat(keysOf(owner)).hasSize(2);
+        assertThat(keysOf(owner)).hasSize(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.mpauthx.adapter.redis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.testkit.redis.LocalRedisServer;
 
@@ -18,10 +19,12 @@ final class TestRedis implements AutoCloseable {
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
+    private final StatefulRedisConnection<byte[], byte[]> raw;
 
     private TestRedis(LocalRedisServer server) {
         this.client = RedisClient.create(server.uri());
         this.connection = client.connect();
+        this.raw = client.connect(ByteArrayCodec.INSTANCE);
     }
 
     /** @return a plain client to inspect the server's keys; close it after the test */
@@ -39,6 +42,11 @@ final class TestRedis implements AutoCloseable {
 
     RedisCommands<String, String> commands() {
         return connection.sync();
+    }
+
+    /** @return commands on raw bytes, as the store's hash fields and entries are */
+    RedisCommands<byte[], byte[]> raw() {
+        return raw.sync();
     }
 
     /** Writes unrelated keys fast: batches of MSET, the way a busy shared Redis holds other data. */
@@ -69,6 +77,7 @@ final class TestRedis implements AutoCloseable {
 
     @Override
     public void close() {
+        raw.close();
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }

@@ -45,12 +45,20 @@ public final class CapturedLogs implements BeforeEachCallback, AfterEachCallback
      *         arguments, then the class and message of every exception in the attached chain
      */
     public List<String> lines() {
-        List<ILoggingEvent> events;
+        return events().stream().map(CapturedLogs::everythingPrinted).toList();
+    }
+
+    /** @return the lines logged at WARN or ERROR so far, as {@link #lines()} shows them */
+    public List<String> warnings() {
+        return events().stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(CapturedLogs::everythingPrinted).toList();
+    }
+
+    private List<ILoggingEvent> events() {
         // logback appends under the appender's own lock; reading under it sees no half-added line
         synchronized (appender) {
-            events = List.copyOf(appender.list);
+            return List.copyOf(appender.list);
         }
-        return events.stream().map(CapturedLogs::everythingPrinted).toList();
     }
 
     /**

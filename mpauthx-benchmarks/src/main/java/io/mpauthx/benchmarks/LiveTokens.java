@@ -3,7 +3,10 @@ package io.mpauthx.benchmarks;
 import io.mpauthx.adapter.redis.RedisAdapters;
 import io.mpauthx.adapter.redis.RedisSettings;
 import io.mpauthx.domain.AccessToken;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 
 import java.security.SecureRandom;
@@ -56,8 +59,8 @@ final class LiveTokens {
                 int first = issuer;
                 batches.add(issuers.submit(() -> {
                     for (int i = first; i < count; i += ISSUERS) {
-                        AccessToken token = AccessToken.generate(new TokenOwner(SKU, openId(i / perUser)), random);
-                        store.issue(token.owner(), token.hash(), TTL, MAX_TOKENS_PER_USER);
+                        AccessToken token = AccessToken.generate(new TokenOwner(Sku.of(SKU), UserId.of(openId(i / perUser))), random);
+                        store.issue(token.owner(), NewToken.of(token.hash(), TTL), MAX_TOKENS_PER_USER);
                         values[i] = token.value();
                     }
                 }));

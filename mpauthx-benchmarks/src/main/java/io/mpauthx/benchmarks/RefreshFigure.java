@@ -2,6 +2,7 @@ package io.mpauthx.benchmarks;
 
 import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.bootstrap.MpAuthX;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.testkit.redis.LocalRedisServer;
 
@@ -86,7 +87,7 @@ final class RefreshFigure {
     private MpAuthX mpAuthX(int database) {
         UserRepository users = InMemoryAdapters.userRepository(Clock.systemUTC());
         for (int i = 0; i < USERS; i++) {
-            users.registerIfAbsent(LiveTokens.openId(i));
+            users.registerIfAbsent(UserId.of(LiveTokens.openId(i)));
         }
         return MpAuthX.builder().appId("wx-benchmark").appSecret("benchmark-secret").sku(LiveTokens.SKU)
                 .redis(redis.uri() + "/" + database).userRepository(users).build();

@@ -1,17 +1,19 @@
 package io.mpauthx.benchmarks;
 
 import io.mpauthx.benchmarks.PortTimes.Part;
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.port.out.WeChatGateway;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,13 +26,13 @@ final class TimedPorts {
     static TokenStore tokenStore(TokenStore store, PortTimes times) {
         return new TokenStore() {
             @Override
-            public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
-                return times.time(Part.TOKEN_STORE, () -> store.issue(owner, hash, ttl, maxTokensPerOwner));
+            public StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner) {
+                return times.time(Part.TOKEN_STORE, () -> store.issue(owner, token, maxTokensPerOwner));
             }
 
             @Override
-            public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
-                return times.time(Part.TOKEN_STORE, () -> store.replaceAll(owner, hash, ttl));
+            public StoredToken replaceAll(TokenOwner owner, NewToken token) {
+                return times.time(Part.TOKEN_STORE, () -> store.replaceAll(owner, token));
             }
 
             @Override
@@ -41,6 +43,11 @@ final class TimedPorts {
             @Override
             public boolean revoke(TokenOwner owner, TokenHash hash) {
                 return times.time(Part.TOKEN_STORE, () -> store.revoke(owner, hash));
+            }
+
+            @Override
+            public boolean revoke(TokenOwner owner, TokenId id) {
+                return times.time(Part.TOKEN_STORE, () -> store.revoke(owner, id));
             }
 
             @Override
@@ -63,22 +70,22 @@ final class TimedPorts {
     static UserRepository userRepository(UserRepository users, PortTimes times) {
         return new UserRepository() {
             @Override
-            public void saveProfile(String userId, UserProfile profile) {
+            public void saveProfile(UserId userId, UserProfile profile) {
                 times.time(Part.USER_REPOSITORY, () -> users.saveProfile(userId, profile));
             }
 
             @Override
-            public void registerIfAbsent(String userId) {
+            public void registerIfAbsent(UserId userId) {
                 times.time(Part.USER_REPOSITORY, () -> users.registerIfAbsent(userId));
             }
 
             @Override
-            public Optional<User> find(String userId) {
+            public Optional<User> find(UserId userId) {
                 return times.time(Part.USER_REPOSITORY, () -> users.find(userId));
             }
 
             @Override
-            public boolean exists(String userId) {
+            public boolean exists(UserId userId) {
                 return times.time(Part.USER_REPOSITORY, () -> users.exists(userId));
             }
 

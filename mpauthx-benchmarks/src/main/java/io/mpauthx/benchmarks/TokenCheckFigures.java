@@ -1,8 +1,8 @@
 package io.mpauthx.benchmarks;
 
-import io.mpauthx.adapter.redis.NearCacheSettings;
 import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.bootstrap.MpAuthXBuilder;
+import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.testkit.redis.LocalRedisServer;
 
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.mpauthx.benchmarks;
 
 import io.mpauthx.domain.AccessToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -8,6 +9,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import io.mpauthx.domain.UserId;
 import java.security.SecureRandom;
 import java.util.Optional;
 
@@ -19,7 +21,7 @@ import java.util.Optional;
 public class TokenCodecBenchmark {
 
     private final SecureRandom random = new SecureRandom();
-    private final TokenOwner owner = new TokenOwner(LiveTokens.SKU, LiveTokens.openId(42));
+    private final TokenOwner owner = new TokenOwner(Sku.of(LiveTokens.SKU), UserId.of(LiveTokens.openId(42)));
     private String token;
 
     /** Makes the token that the reading benchmarks read. */

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import static io.mpauthx.bootstrap.FacadeFailures.asMpAuthXException;
 
@@ -67,33 +68,36 @@ public final class MpAuthX implements AutoCloseable {
      * @param code the one-time code
      * @param encryptedData base64 ciphertext of the profile
      * @param iv base64 IV of the profile
-     * @return success carrying the new token of this device
+     * @return success carrying the new token of this device, its user id and expiry
      * @throws MpAuthXException 6001 naming a missing argument, 6002–6006 when WeChat cannot be reached or
      *         answers badly, 6008 when WeChat refuses the code, 6009 when the profile belongs to someone else,
      *         6011 when the profile cannot be decrypted, 6000 when a store failed
      */
     public AuthResult authorize(String code, String encryptedData, String iv) {
-        try {
-            return authorization.authorize(LoginCommand.withProfile(code, encryptedData, iv));
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> authorization.authorize(LoginCommand.withProfile(code, encryptedData, iv)));
     }
 
     /**
      * The modern login flow: the code of {@code wx.login()} only. The user is registered without profile.
      *
      * @param code the one-time code
-     * @return success carrying the new token of this device
+     * @return success carrying the new token of this device, its user id and expiry
      * @throws MpAuthXException 6001 when the code is missing, 6002–6006 and 6008 as for the old flow,
      *         6000 when a store failed
      */
     public AuthResult authorize(String code) {
-        try {
-            return authorization.authorize(LoginCommand.codeOnly(code));
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> authorization.authorize(LoginCommand.codeOnly(code)));
+    }
+
+    /**
+     * Any login, e.g. one naming the device: {@code authorize(LoginCommand.codeOnly(code).onDevice("iPhone 15"))}.
+     *
+     * @param login the login as the phone sent it
+     * @return success carrying the new token of this device, its user id and expiry
+     * @throws MpAuthXException as the other {@code authorize} methods; 6001 for a null login
+     */
+    public AuthResult authorize(LoginCommand login) {
+        return call(() -> authorization.authorize(required(login, "login")));
     }
 
     /**
@@ -104,22 +108,15 @@ public final class MpAuthX implements AutoCloseable {
      * @throws MpAuthXException 6000 when the token store failed (answer 503, don't log the user out)
      */
     public boolean isTokenValid(String token) {
-        try {
-            return checks.isTokenValid(token);
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> checks.isTokenValid(token));
     }
 
     /**
-     * {@link #isTokenValid} for non-blocking servers. Continuations never run on a store's I/O thread: an answer
-     * still on its way is delivered on mpauthx's own threads ({@code mpauthx-async-N}), so a continuation may
-     * block, even on another check, without stalling other callers. An answer known at once (a near-cache hit,
-     * the in-memory store) comes as a completed stage, and its continuations run on the caller's thread.
+     * {@link #isTokenValid} for non-blocking servers. The answer is delivered on mpauthx's own threads (or at
+     * once, when it is known without I/O), never on a Redis I/O thread, so continuations may block.
      *
      * @param token the token the phone sent; any string, null included
-     * @return a stage with the answer; failed, as the blocking check would throw, with {@link MpAuthXException}
-     *     6000 when the token store failed ({@code join()} throws it as the cause of a {@code CompletionException})
+     * @return a stage with the answer, failed with {@link MpAuthXException} 6000 when the token store failed
      */
     public CompletionStage<Boolean> isTokenValidAsync(String token) {
         CompletionStage<Boolean> answer;
@@ -140,21 +137,29 @@ public final class MpAuthX implements AutoCloseable {
      *         6000 when a store failed
      */
     public AuthResult refreshToken(String userId) {
-        try {
-            return management.refreshToken(userId);
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> management.refreshToken(userId));
     }
 
     /**
-     * Pure parsing, no I/O.
+     * Pure parsing, no I/O. The user id is the unionId when WeChat gave one at login, else the openId; see
+     * docs/contract.md for what happens to ids when an app is later bound to a WeChat Open Platform account.
+     *
+     * @param token any string, null included
+     * @return the user id inside a well-formed token, else empty
+     */
+    public Optional<String> extractUserId(String token) {
+        return checks.extractUserId(token);
+    }
+
+    /**
+     * The original's name for {@link #extractUserId}: the original called both the unionId and the openId
+     * "openId".
      *
      * @param token any string, null included
      * @return the user id (unionId or openId) inside a well-formed token, else empty
      */
     public Optional<String> extractOpenId(String token) {
-        return checks.extractOpenId(token);
+        return checks.extractUserId(token);
     }
 
     /**
@@ -168,6 +173,17 @@ public final class MpAuthX implements AutoCloseable {
     }
 
     /**
+     * The public id of a token, as {@link #activeTokens} lists it, so that a client can mark "this device". Pure
+     * parsing and hashing, no I/O; says nothing about whether the token is live.
+     *
+     * @param token any string, null included
+     * @return the id of a well-formed token of this sku, else empty
+     */
+    public Optional<String> tokenId(String token) {
+        return checks.tokenId(token);
+    }
+
+    /**
      * Logs out one device.
      *
      * @param token the token to revoke; any string, null included
@@ -175,11 +191,19 @@ public final class MpAuthX implements AutoCloseable {
      * @throws MpAuthXException 6000 when the token store failed
      */
     public boolean revokeToken(String token) {
-        try {
-            return management.revokeToken(token);
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> management.revokeToken(token));
+    }
+
+    /**
+     * Logs out one device of the user by the id {@link #activeTokens} listed: "log out my other device".
+     *
+     * @param userId the user's id; any string, null included
+     * @param tokenId the id of the device's token; any string, null included
+     * @return true if a live token of that user for this sku had that id and is now revoked
+     * @throws MpAuthXException 6000 when the token store failed
+     */
+    public boolean revokeToken(String userId, String tokenId) {
+        return call(() -> management.revokeToken(userId, tokenId));
     }
 
     /**
@@ -190,26 +214,19 @@ public final class MpAuthX implements AutoCloseable {
      * @throws MpAuthXException 6000 when the token store failed
      */
     public int revokeAllTokens(String userId) {
-        try {
-            return management.revokeAllTokens(userId);
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> management.revokeAllTokens(userId));
     }
 
     /**
      * "Where am I logged in".
      *
      * @param userId the user's id; any string, null included
-     * @return the user's live tokens for this sku, oldest first, each as a non-secret id with its lifetime
+     * @return the user's live tokens for this sku, oldest first, each as a non-secret id with its lifetime and
+     *     the device label given at login
      * @throws MpAuthXException 6000 when the token store failed
      */
     public List<TokenInfo> activeTokens(String userId) {
-        try {
-            return management.activeTokens(userId);
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> management.activeTokens(userId));
     }
 
     /**
@@ -220,11 +237,7 @@ public final class MpAuthX implements AutoCloseable {
      * @throws MpAuthXException 6000 when the user database failed
      */
     public Optional<User> findUser(String userId) {
-        try {
-            return userQueries.findUser(userId);
-        } catch (RuntimeException failure) {
-            throw asMpAuthXException(failure);
-        }
+        return call(() -> userQueries.findUser(userId));
     }
 
     /** Releases the stores' connections and every thread. Idempotent; later calls fail with 6000. */
@@ -243,6 +256,22 @@ public final class MpAuthX implements AutoCloseable {
         // after the stores, so that the answers they fail while closing are still delivered on mpauthx's threads
         handOff.close();
         LOG.debug("mpauthx for sku {} closed", sku);
+    }
+
+    /** Every entry point's promise: its result, or an {@link MpAuthXException}; nothing else escapes. */
+    private static <T> T call(Supplier<T> useCase) {
+        try {
+            return useCase.get();
+        } catch (RuntimeException failure) {
+            throw asMpAuthXException(failure);
+        }
+    }
+
+    private static <T> T required(T argument, String name) {
+        if (argument == null) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, name + " is missing");
+        }
+        return argument;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -1,13 +1,9 @@
 package io.mpauthx.bootstrap;
 
-import io.mpauthx.adapter.memory.InMemoryAdapters;
-import io.mpauthx.adapter.redis.NearCacheSettings;
-import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
-import io.mpauthx.domain.Identifiers;
 import io.mpauthx.domain.MpAuthXException;
-import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
@@ -17,11 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Collects the settings of an {@link MpAuthX}; nothing is opened or checked until {@link #build()}, which
@@ -34,20 +26,22 @@ import java.util.Optional;
  */
 public final class MpAuthXBuilder {
 
-    private String appId;
-    private String appSecret;
-    private String sku;
-    private Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
-    private int maxTokensPerUser = AuthSettings.DEFAULT_MAX_TOKENS_PER_USER;
-    private Clock clock = Clock.systemUTC();
-    private AdapterChoice<TokenStore> tokenStore;
-    private AdapterChoice<UserRepository> userRepository;
-    private URI weChatApiBaseUrl = WeChatSettings.DEFAULT_BASE_URL;
-    private Duration weChatConnectTimeout = WeChatSettings.DEFAULT_CONNECT_TIMEOUT;
-    private Duration weChatRequestTimeout = WeChatSettings.DEFAULT_REQUEST_TIMEOUT;
-    private AdapterChoice<WeChatGateway> weChatGateway;
-    private AdapterChoice<Decryptor> decryptor;
-    private final RedisOptions redis = new RedisOptions();
+    String appId;
+    String appSecret;
+    String sku;
+    Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
+    int maxTokensPerUser = AuthSettings.DEFAULT_MAX_TOKENS_PER_USER;
+    Clock clock = Clock.systemUTC();
+    /** Null until chosen; Redis's choice is made by {@link #redis} at validation, when all its options are known. */
+    TokenStoreChoice tokenStore;
+    boolean redisChosen;
+    final RedisOptions redis = new RedisOptions();
+    UserStoreChoice userStore;
+    URI weChatApiBaseUrl = WeChatSettings.DEFAULT_BASE_URL;
+    Duration weChatConnectTimeout = WeChatSettings.DEFAULT_CONNECT_TIMEOUT;
+    Duration weChatRequestTimeout = WeChatSettings.DEFAULT_REQUEST_TIMEOUT;
+    WeChatGatewayChoice.Custom weChatGateway;
+    DecryptorChoice decryptor = new DecryptorChoice.Aes();
 
     MpAuthXBuilder() {
     }
@@ -113,8 +107,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder inMemoryTokenStore() {
-        this.tokenStore = new AdapterChoice<>("in-memory", config -> InMemoryAdapters.tokenStore(config.clock()));
-        return this;
+        return chooseTokenStore(new TokenStoreChoice.InMemory());
     }
 
     /**
@@ -126,8 +119,7 @@ public final class MpAuthXBuilder {
      */
     public MpAuthXBuilder redis(String uri) {
         redis.uri(uri);
-        this.tokenStore = RedisOptions.PENDING;
-        return this;
+        return chooseRedis();
     }
 
     /**
@@ -140,8 +132,7 @@ public final class MpAuthXBuilder {
      */
     public MpAuthXBuilder redisSentinel(String uri) {
         redis.sentinel(uri);
-        this.tokenStore = RedisOptions.PENDING;
-        return this;
+        return chooseRedis();
     }
 
     /**
@@ -153,8 +144,7 @@ public final class MpAuthXBuilder {
      */
     public MpAuthXBuilder redisCluster(String... seedUris) {
         redis.cluster(seedUris);
-        this.tokenStore = RedisOptions.PENDING;
-        return this;
+        return chooseRedis();
     }
 
     /**
@@ -194,12 +184,11 @@ public final class MpAuthXBuilder {
     }
 
     /**
-     * @param store a token store of your own; closed by {@link MpAuthX#close()}
+     * @param store a token store of your own; closed by {@link MpAuthX#close()}; null chooses none
      * @return this builder
      */
     public MpAuthXBuilder tokenStore(TokenStore store) {
-        this.tokenStore = AdapterChoice.custom("token store", Objects.requireNonNull(store, "store"));
-        return this;
+        return chooseTokenStore(store == null ? null : new TokenStoreChoice.Custom(store));
     }
 
     /**
@@ -208,7 +197,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder inMemoryUserRepository() {
-        this.userRepository = new AdapterChoice<>("in-memory", config -> InMemoryAdapters.userRepository(config.clock()));
+        this.userStore = new UserStoreChoice.InMemory();
         return this;
     }
 
@@ -221,18 +210,16 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder sqlite(Path file) {
-        Objects.requireNonNull(file, "file");
-        this.userRepository = new AdapterChoice<>("SQLite " + file,
-                config -> SqliteAdapters.userRepository(file, config.clock()));
+        this.userStore = file == null ? null : new UserStoreChoice.Sqlite(file);
         return this;
     }
 
     /**
-     * @param repository a user repository of your own; closed by {@link MpAuthX#close()}
+     * @param repository a user repository of your own; closed by {@link MpAuthX#close()}; null chooses none
      * @return this builder
      */
     public MpAuthXBuilder userRepository(UserRepository repository) {
-        this.userRepository = AdapterChoice.custom("user repository", Objects.requireNonNull(repository, "repository"));
+        this.userStore = repository == null ? null : new UserStoreChoice.Custom(repository);
         return this;
     }
 
@@ -266,20 +253,22 @@ public final class MpAuthXBuilder {
     }
 
     /**
-     * @param gateway a jscode2session gateway of your own, instead of WeChat's HTTP API
+     * @param gateway a jscode2session gateway of your own, instead of WeChat's HTTP API; null restores WeChat's
      * @return this builder
      */
     public MpAuthXBuilder weChatGateway(WeChatGateway gateway) {
-        this.weChatGateway = AdapterChoice.custom("WeChat gateway", Objects.requireNonNull(gateway, "gateway"));
+        this.weChatGateway = gateway == null ? null : new WeChatGatewayChoice.Custom(gateway);
         return this;
     }
 
     /**
-     * @param userDataDecryptor a decryptor of your own for {@code encryptedData}
+     * @param userDataDecryptor a decryptor of your own for {@code encryptedData}; closed by {@link MpAuthX#close()}
+     *     when it is {@link AutoCloseable}; null restores the strict AES decryptor
      * @return this builder
      */
     public MpAuthXBuilder decryptor(Decryptor userDataDecryptor) {
-        this.decryptor = AdapterChoice.custom("decryptor", Objects.requireNonNull(userDataDecryptor, "userDataDecryptor"));
+        this.decryptor = userDataDecryptor == null ? new DecryptorChoice.Aes()
+                : new DecryptorChoice.Custom(userDataDecryptor);
         return this;
     }
 
@@ -313,21 +302,7 @@ public final class MpAuthXBuilder {
      * @throws MpAuthXException 6001 listing every missing or invalid setting
      */
     public MpAuthXConfig buildConfig() {
-        List<String> problems = new ArrayList<>();
-        checkIdentity(problems);
-        checkLimits(problems);
-        checkStoreChoices(problems);
-        AdapterChoice<TokenStore> tokens = tokenStore == RedisOptions.PENDING ? redis.choice(problems) : tokenStore;
-        Optional<WeChatSettings> weChat = WeChatWiring.settings(appId, appSecret, weChatApiBaseUrl,
-                weChatConnectTimeout, weChatRequestTimeout, problems);
-        if (!problems.isEmpty()) {
-            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
-                    "invalid MpAuthX configuration: " + String.join("; ", problems));
-        }
-        AuthSettings settings = new AuthSettings(appId, sku, tokenTtl, maxTokensPerUser);
-        return new MpAuthXConfig(settings, appSecret, clock, tokens, userRepository,
-                weChatGateway != null ? weChatGateway : WeChatWiring.httpGateway(weChat.orElseThrow()),
-                decryptor != null ? decryptor : WeChatWiring.aesDecryptor());
+        return MpAuthXConfig.validated(this);
     }
 
     /**
@@ -340,47 +315,15 @@ public final class MpAuthXBuilder {
         return MpAuthXModule.createFacade(new MpAuthXModule(buildConfig()));
     }
 
-    private void checkIdentity(List<String> problems) {
-        requireText(appId, "appId", problems);
-        requireText(appSecret, "appSecret", problems);
-        if (sku == null || sku.isBlank()) {
-            problems.add("sku is required");
-        } else if (!Identifiers.isValidSku(sku)) {
-            problems.add("sku must match [A-Za-z0-9_-]{1,64} (no '.', which separates the parts of a token)");
-        }
+    private MpAuthXBuilder chooseTokenStore(TokenStoreChoice choice) {
+        this.tokenStore = choice;
+        this.redisChosen = false;
+        return this;
     }
 
-    private void checkLimits(List<String> problems) {
-        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
-            problems.add("tokenTtl must be positive");
-        } else if (!AuthSettings.isKeepableTokenTtl(tokenTtl)) {
-            problems.add("tokenTtl must be between " + AuthSettings.MIN_TOKEN_TTL.toMillis() + " ms and "
-                    + AuthSettings.MAX_TOKEN_TTL.toDays() + " days, the lifetimes the token stores can keep");
-        }
-        if (maxTokensPerUser < 1) {
-            problems.add("maxTokensPerUser must be at least 1");
-        }
-        if (clock == null) {
-            problems.add("clock must not be null");
-        }
-    }
-
-    private void checkStoreChoices(List<String> problems) {
-        if (userRepository == null) {
-            problems.add("no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)");
-        }
-        if (tokenStore == null) {
-            problems.add("no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
-                    + "inMemoryTokenStore() or tokenStore(...)");
-        }
-        if (redis.wantsNearCache() && tokenStore != RedisOptions.PENDING) {
-            problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");
-        }
-    }
-
-    private static void requireText(String value, String name, List<String> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(name + " is required");
-        }
+    private MpAuthXBuilder chooseRedis() {
+        this.tokenStore = null;
+        this.redisChosen = true;
+        return this;
     }
 }

@@ -1,38 +1,134 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
-import io.mpauthx.domain.port.out.Decryptor;
-import io.mpauthx.domain.port.out.TokenStore;
-import io.mpauthx.domain.port.out.UserRepository;
-import io.mpauthx.domain.port.out.WeChatGateway;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.Sku;
+import io.mpauthx.domain.StatusCode;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The validated, immutable configuration of one {@link MpAuthX}: made by {@link MpAuthXBuilder#buildConfig()},
- * consumed by {@link MpAuthXModule}. {@link #toString()} never shows the app secret.
+ * which checks every setting here at once; consumed by {@link MpAuthXModule}, which opens the adapters it names.
+ * {@link #toString()} never shows the app secret.
  */
 public final class MpAuthXConfig {
 
-    private final AuthSettings settings;
-    private final String appSecret;
-    private final Clock clock;
-    private final AdapterChoice<TokenStore> tokenStore;
-    private final AdapterChoice<UserRepository> userRepository;
-    private final AdapterChoice<WeChatGateway> weChatGateway;
-    private final AdapterChoice<Decryptor> decryptor;
+    /** Put in for missing credentials while the other WeChat settings are checked; never used to connect. */
+    private static final String CREDENTIAL_STAND_IN = "missing";
 
-    MpAuthXConfig(AuthSettings settings, String appSecret, Clock clock, AdapterChoice<TokenStore> tokenStore,
-                  AdapterChoice<UserRepository> userRepository, AdapterChoice<WeChatGateway> weChatGateway,
-                  AdapterChoice<Decryptor> decryptor) {
+    private final AuthSettings settings;
+    private final Clock clock;
+    private final TokenStoreChoice tokenStore;
+    private final UserStoreChoice userStore;
+    private final WeChatGatewayChoice weChatGateway;
+    private final DecryptorChoice decryptor;
+
+    private MpAuthXConfig(AuthSettings settings, Clock clock, TokenStoreChoice tokenStore, UserStoreChoice userStore,
+                          WeChatGatewayChoice weChatGateway, DecryptorChoice decryptor) {
         this.settings = settings;
-        this.appSecret = appSecret;
         this.clock = clock;
         this.tokenStore = tokenStore;
-        this.userRepository = userRepository;
+        this.userStore = userStore;
         this.weChatGateway = weChatGateway;
         this.decryptor = decryptor;
+    }
+
+    /** Every check of the builder's settings, each problem named as the builder names the option. */
+    static MpAuthXConfig validated(MpAuthXBuilder builder) {
+        List<String> problems = new ArrayList<>();
+        requireText(builder.appId, "appId", problems);
+        requireText(builder.appSecret, "appSecret", problems);
+        Optional<Sku> sku = sku(builder.sku, problems);
+        checkLimits(builder, problems);
+        TokenStoreChoice tokenStore = tokenStore(builder, problems);
+        if (builder.userStore == null) {
+            problems.add("no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)");
+        }
+        Optional<WeChatGatewayChoice> weChat = weChatGateway(builder, problems);
+        if (!problems.isEmpty()) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+                    "invalid MpAuthX configuration: " + String.join("; ", problems));
+        }
+        AuthSettings settings = new AuthSettings(builder.appId, sku.orElseThrow(), builder.tokenTtl,
+                builder.maxTokensPerUser);
+        return new MpAuthXConfig(settings, builder.clock, tokenStore, builder.userStore, weChat.orElseThrow(),
+                builder.decryptor);
+    }
+
+    private static Optional<Sku> sku(String sku, List<String> problems) {
+        if (sku == null || sku.isBlank()) {
+            problems.add("sku is required");
+            return Optional.empty();
+        }
+        Optional<Sku> parsed = Sku.parse(sku);
+        if (parsed.isEmpty()) {
+            problems.add("sku must match [A-Za-z0-9_-]{1,64} (no '.', which separates the parts of a token)");
+        }
+        return parsed;
+    }
+
+    private static void checkLimits(MpAuthXBuilder builder, List<String> problems) {
+        Duration ttl = builder.tokenTtl;
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            problems.add("tokenTtl must be positive");
+        } else if (!AuthSettings.isKeepableTokenTtl(ttl)) {
+            problems.add("tokenTtl must be between " + AuthSettings.MIN_TOKEN_TTL.toMillis() + " ms and "
+                    + AuthSettings.MAX_TOKEN_TTL.toDays() + " days, the lifetimes the token stores can keep");
+        }
+        if (builder.maxTokensPerUser < 1) {
+            problems.add("maxTokensPerUser must be at least 1");
+        }
+        if (builder.clock == null) {
+            problems.add("clock must not be null");
+        }
+    }
+
+    private static TokenStoreChoice tokenStore(MpAuthXBuilder builder, List<String> problems) {
+        if (builder.redisChosen) {
+            return builder.redis.choice(problems);
+        }
+        if (builder.tokenStore == null) {
+            problems.add("no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
+                    + "inMemoryTokenStore() or tokenStore(...)");
+        }
+        if (builder.redis.wantsNearCache()) {
+            problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");
+        }
+        return builder.tokenStore;
+    }
+
+    /** Stand-ins for missing credentials, so that the other WeChat settings are checked in the same pass. */
+    private static Optional<WeChatGatewayChoice> weChatGateway(MpAuthXBuilder builder, List<String> problems) {
+        if (builder.weChatGateway != null) {
+            return Optional.of(builder.weChatGateway);
+        }
+        try {
+            WeChatSettings settings = WeChatSettings.builder()
+                    .appId(hasText(builder.appId) ? builder.appId : CREDENTIAL_STAND_IN)
+                    .appSecret(hasText(builder.appSecret) ? builder.appSecret : CREDENTIAL_STAND_IN)
+                    .baseUrl(builder.weChatApiBaseUrl).connectTimeout(builder.weChatConnectTimeout)
+                    .requestTimeout(builder.weChatRequestTimeout).build();
+            return Optional.of(new WeChatGatewayChoice.Http(settings));
+        } catch (MpAuthXException invalid) {
+            problems.add(invalid.reason());
+            return Optional.empty();
+        }
+    }
+
+    private static void requireText(String value, String name, List<String> problems) {
+        if (!hasText(value)) {
+            problems.add(name + " is required");
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** @return app id, sku, token TTL and device cap */
@@ -47,7 +143,7 @@ public final class MpAuthXConfig {
 
     /** @return the sku every token is issued for */
     public String sku() {
-        return settings.sku();
+        return settings.sku().value();
     }
 
     /** @return how long a token lives */
@@ -60,23 +156,19 @@ public final class MpAuthXConfig {
         return clock;
     }
 
-    String appSecret() {
-        return appSecret;
-    }
-
-    AdapterChoice<TokenStore> tokenStore() {
+    TokenStoreChoice tokenStore() {
         return tokenStore;
     }
 
-    AdapterChoice<UserRepository> userRepository() {
-        return userRepository;
+    UserStoreChoice userStore() {
+        return userStore;
     }
 
-    AdapterChoice<WeChatGateway> weChatGateway() {
+    WeChatGatewayChoice weChatGateway() {
         return weChatGateway;
     }
 
-    AdapterChoice<Decryptor> decryptor() {
+    DecryptorChoice decryptor() {
         return decryptor;
     }
 
@@ -84,7 +176,7 @@ public final class MpAuthXConfig {
     public String toString() {
         return "MpAuthXConfig[appId=" + settings.appId() + ", appSecret=<redacted>, sku=" + settings.sku()
                 + ", tokenTtl=" + settings.tokenTtl() + ", maxTokensPerUser=" + settings.maxTokensPerUser()
-                + ", tokenStore=" + tokenStore.description() + ", userRepository=" + userRepository.description()
+                + ", tokenStore=" + tokenStore.description() + ", userRepository=" + userStore.description()
                 + ", weChatGateway=" + weChatGateway.description() + "]";
     }
 }

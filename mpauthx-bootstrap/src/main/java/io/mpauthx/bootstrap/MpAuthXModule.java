@@ -9,6 +9,10 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
+import io.mpauthx.adapter.memory.InMemoryAdapters;
+import io.mpauthx.adapter.redis.RedisAdapters;
+import io.mpauthx.adapter.sqlite.SqliteAdapters;
+import io.mpauthx.adapter.wechat.WeChatAdapters;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.port.out.Decryptor;
@@ -83,28 +87,53 @@ public final class MpAuthXModule extends AbstractModule {
         return new OpenedAdapters();
     }
 
+    /** Which token store runs: the one place the choice is read. */
     @Provides
     @Singleton
     TokenStore tokenStore(OpenedAdapters opened) {
-        return opened.register(config.tokenStore().open(config));
+        TokenStoreChoice choice = config.tokenStore();
+        if (choice instanceof TokenStoreChoice.Redis redis) {
+            return opened.register(RedisAdapters.tokenStore(redis.settings(), redis.nearCache()));
+        }
+        if (choice instanceof TokenStoreChoice.Custom custom) {
+            return opened.register(custom.store());
+        }
+        return opened.register(InMemoryAdapters.tokenStore(config.clock()));
     }
 
+    /** Which user store runs. */
     @Provides
     @Singleton
     UserRepository userRepository(OpenedAdapters opened) {
-        return opened.register(config.userRepository().open(config));
+        UserStoreChoice choice = config.userStore();
+        if (choice instanceof UserStoreChoice.Sqlite sqlite) {
+            return opened.register(SqliteAdapters.userRepository(sqlite.file(), config.clock()));
+        }
+        if (choice instanceof UserStoreChoice.Custom custom) {
+            return opened.register(custom.repository());
+        }
+        return opened.register(InMemoryAdapters.userRepository(config.clock()));
     }
 
+    /** How WeChat is reached. */
     @Provides
     @Singleton
     WeChatGateway weChatGateway(OpenedAdapters opened) {
-        return opened.register(config.weChatGateway().open(config));
+        WeChatGatewayChoice choice = config.weChatGateway();
+        if (choice instanceof WeChatGatewayChoice.Custom custom) {
+            return opened.register(custom.gateway());
+        }
+        return opened.register(WeChatAdapters.gateway(((WeChatGatewayChoice.Http) choice).settings()));
     }
 
+    /** How the old flow's user data is decrypted. */
     @Provides
     @Singleton
     Decryptor decryptor(OpenedAdapters opened) {
-        return opened.register(config.decryptor().open(config));
+        if (config.decryptor() instanceof DecryptorChoice.Custom custom) {
+            return opened.register(custom.decryptor());
+        }
+        return opened.register(WeChatAdapters.decryptor(config.appId()));
     }
 
     @Provides

@@ -1,9 +1,9 @@
 package io.mpauthx.bootstrap;
 
-import io.mpauthx.adapter.redis.NearCacheSettings;
-import io.mpauthx.adapter.redis.RedisAdapters;
 import io.mpauthx.adapter.redis.RedisSettings;
-import io.mpauthx.domain.port.out.TokenStore;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
+import io.mpauthx.domain.StatusCode;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,11 +14,6 @@ import java.util.List;
  * made only when {@link MpAuthXBuilder#buildConfig()} has them all.
  */
 final class RedisOptions {
-
-    /** What the builder holds as its token store choice between {@code redis(uri)} and {@code buildConfig()}. */
-    static final AdapterChoice<TokenStore> PENDING = new AdapterChoice<>("Redis", config -> {
-        throw new IllegalStateException("buildConfig() replaces the pending Redis choice");
-    });
 
     private String uri;
     private String[] clusterSeeds;
@@ -68,7 +63,7 @@ final class RedisOptions {
      * @param problems where a problem with the settings is added
      * @return the choice, or null after adding a problem
      */
-    AdapterChoice<TokenStore> choice(List<String> problems) {
+    TokenStoreChoice.Redis choice(List<String> problems) {
         try {
             RedisSettings.Builder builder = RedisSettings.builder().password(password).commandTimeout(commandTimeout);
             RedisSettings settings = clusterSeeds == null ? builder.uri(uri).build() : clusterSettings(builder);
@@ -86,16 +81,17 @@ final class RedisOptions {
                         + "would silently leave behind");
                 return null;
             }
-            return new AdapterChoice<>(settings + " with " + cache, config -> RedisAdapters.tokenStore(settings, cache));
-        } catch (IllegalArgumentException | NullPointerException invalid) {
-            problems.add("redis: " + invalid.getMessage());
+            return new TokenStoreChoice.Redis(settings, cache);
+        } catch (MpAuthXException invalid) {
+            problems.add("redis: " + invalid.reason());
             return null;
         }
     }
 
     private RedisSettings clusterSettings(RedisSettings.Builder builder) {
         if (clusterSeeds.length == 0) {
-            throw new IllegalArgumentException("redisCluster needs at least one seed URI, such as redis://10.0.0.1:6379");
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+                    "redisCluster needs at least one seed URI, such as redis://10.0.0.1:6379");
         }
         return builder.cluster(clusterSeeds).build();
     }

@@ -9,9 +9,11 @@ import com.google.inject.util.Modules;
 import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.domain.DecryptedUserInfo;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
@@ -72,7 +74,7 @@ class ModuleOverrideTest {
 
             assertThat(auth.isTokenValid(token)).isTrue();
             assertThat(mine.checks).hasValue(1);
-            assertThat(mine.liveTokens(new TokenOwner("shop", "oCarl"))).hasSize(1);
+            assertThat(mine.liveTokens(new TokenOwner(Sku.of("shop"), UserId.of("oCarl")))).hasSize(1);
         }
     }
 

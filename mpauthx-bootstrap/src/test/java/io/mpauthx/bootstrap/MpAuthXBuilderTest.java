@@ -1,8 +1,8 @@
 package io.mpauthx.bootstrap;
 
-import io.mpauthx.adapter.redis.NearCacheSettings;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.testing.FakeDecryptor;
 import io.mpauthx.domain.testing.FakeWeChatGateway;
@@ -86,8 +86,9 @@ class MpAuthXBuilderTest {
         assertRefused(MpAuthX.builder().sku("shop").inMemoryUserRepository().inMemoryTokenStore()
                         .weChatApiBaseUrl(URI.create("ftp://api.example.com"))
                         .weChatRequestTimeout(Duration.ZERO).weChatConnectTimeout(Duration.ofSeconds(-1)),
-                "appId is required", "appSecret is required", "weChatApiBaseUrl must be an absolute http(s) URL",
-                "weChatRequestTimeout must be a positive duration", "weChatConnectTimeout must be a positive duration");
+                "appId is required", "appSecret is required", "the WeChat API base URL must be an absolute http(s) URL",
+                "the WeChat request timeout must be a positive duration",
+                "the WeChat connect timeout must be a positive duration");
     }
 
     @Test

@@ -69,7 +69,7 @@ class MpAuthXFacadeTest {
         assertThat(auth.revokeToken("\u0000")).isFalse();
         assertThat(auth.revokeAllTokens(null)).isZero();
         assertThat(auth.activeTokens("")).isEmpty();
-        assertThatThrownBy(() -> auth.authorize(null))
+        assertThatThrownBy(() -> auth.authorize((String) null))
                 .isInstanceOfSatisfying(MpAuthXException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR));
         assertThatThrownBy(() -> auth.authorize("code", null, "iv"))

@@ -1,7 +1,7 @@
 package io.mpauthx.bootstrap;
 
-import io.mpauthx.adapter.redis.NearCacheSettings;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.testing.Await;
 import io.mpauthx.domain.testing.FakeDecryptor;

@@ -8,7 +8,6 @@ import io.mpauthx.testkit.wechat.SandboxLogin;
 import io.mpauthx.testkit.wechat.SandboxUser;
 import io.mpauthx.testkit.wechat.WeChatFault;
 import io.mpauthx.testkit.wechat.WeChatSandbox;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +153,6 @@ class WeChatSandboxLoginIT {
                 .weChatRequestTimeout(Duration.ZERO).weChatApiBaseUrl(URI.create("ftp://example.com")).build());
 
         assertThat(failure.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
-        assertThat(failure.getMessage()).contains("weChatRequestTimeout").contains("weChatApiBaseUrl");
+        assertThat(failure.getMessage()).contains("WeChat request timeout").contains("WeChat API base URL");
     }
 }

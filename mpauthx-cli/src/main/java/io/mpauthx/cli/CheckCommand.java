@@ -29,7 +29,7 @@ final class CheckCommand extends CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<String> tokenSku = Optional.ofNullable(sku).or(() -> AccessToken.parse(token).map(AccessToken::sku));
+        Optional<String> tokenSku = Optional.ofNullable(sku).or(() -> AccessToken.parse(token).map(parsed -> parsed.owner().sku().value()));
         if (tokenSku.isEmpty()) {
             out().println("invalid (not a well-formed token)");
             return 1;

@@ -1,6 +1,7 @@
 package io.mpauthx.cli;
 
 import io.mpauthx.adapter.sqlite.SqliteAdapters;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import org.junit.jupiter.api.Test;
@@ -92,8 +93,8 @@ class UsersCommandIT {
     private Path mpauthxDatabase() {
         Path file = folder.resolve("users.db");
         try (UserRepository users = SqliteAdapters.userRepository(file)) {
-            users.saveProfile("oAnn", new UserProfile("Ann", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", ""));
-            users.registerIfAbsent("oBob");
+            users.saveProfile(UserId.of("oAnn"), new UserProfile("Ann", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", ""));
+            users.registerIfAbsent(UserId.of("oBob"));
         }
         return file;
     }

@@ -31,19 +31,19 @@ public final class AccessToken {
     private final String value;
 
     /**
-     * @param userId the unionId or openId the token was issued to
-     * @param sku the project namespace the token was issued for
+     * @param owner the user and sku the token was issued to
      * @param secret 43 base64url characters
-     * @throws IllegalArgumentException when a part does not fit the format
+     * @throws IllegalArgumentException when the secret does not fit the format
      */
-    public AccessToken(String userId, String sku, String secret) {
-        this(new TokenOwner(sku, userId), checkedSecret(secret), null);
+    public AccessToken(TokenOwner owner, String secret) {
+        this(Objects.requireNonNull(owner, "owner"), checkedSecret(secret), null);
     }
 
     private AccessToken(TokenOwner owner, String secret, String value) {
         this.owner = owner;
         this.secret = secret;
-        this.value = value != null ? value : owner.userId() + SEPARATOR + owner.sku() + SEPARATOR + secret;
+        this.value = value != null ? value
+                : owner.userId().value() + SEPARATOR + owner.sku().value() + SEPARATOR + secret;
     }
 
     private static String checkedSecret(String secret) {
@@ -89,18 +89,9 @@ public final class AccessToken {
         if (!wellFormed) {
             return Optional.empty();
         }
-        TokenOwner owner = TokenOwner.ofChecked(token.substring(firstDot + 1, secondDot), token.substring(0, firstDot));
+        TokenOwner owner = new TokenOwner(Sku.ofChecked(token.substring(firstDot + 1, secondDot)),
+                UserId.ofChecked(token.substring(0, firstDot)));
         return Optional.of(new AccessToken(owner, token.substring(secondDot + 1), token));
-    }
-
-    /** @return the unionId or openId the token was issued to */
-    public String userId() {
-        return owner.userId();
-    }
-
-    /** @return the project namespace the token was issued for */
-    public String sku() {
-        return owner.sku();
     }
 
     /** @return the 43-character secret; never log it */
@@ -127,7 +118,7 @@ public final class AccessToken {
      * @param sku the configured sku
      * @return true if this token was issued for that sku
      */
-    public boolean isFor(String sku) {
+    public boolean isFor(Sku sku) {
         return owner.sku().equals(Objects.requireNonNull(sku, "sku"));
     }
 

@@ -7,11 +7,11 @@ import java.util.Objects;
  * The settings the use cases run with.
  *
  * @param appId the Mini Program's app id; watermarks must name it
- * @param sku the project namespace of every token issued, {@code [A-Za-z0-9_-]{1,64}}
+ * @param sku the project namespace of every token issued
  * @param tokenTtl how long a token lives; from {@link #MIN_TOKEN_TTL} to {@link #MAX_TOKEN_TTL}
  * @param maxTokensPerUser how many live tokens (devices) one user may hold per sku; at least 1
  */
-public record AuthSettings(String appId, String sku, Duration tokenTtl, int maxTokensPerUser) {
+public record AuthSettings(String appId, Sku sku, Duration tokenTtl, int maxTokensPerUser) {
 
     /** The original's token lifetime: three days. */
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofSeconds(259_200);
@@ -25,10 +25,8 @@ public record AuthSettings(String appId, String sku, Duration tokenTtl, int maxT
     /** Validates every setting; the builder gives users friendlier messages before this runs. */
     public AuthSettings {
         Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(sku, "sku");
         Objects.requireNonNull(tokenTtl, "tokenTtl");
-        if (!Identifiers.isValidSku(sku)) {
-            throw new IllegalArgumentException("sku must match [A-Za-z0-9_-]{1,64}");
-        }
         if (!isKeepableTokenTtl(tokenTtl)) {
             throw new IllegalArgumentException("tokenTtl must be from " + MIN_TOKEN_TTL + " to " + MAX_TOKEN_TTL);
         }

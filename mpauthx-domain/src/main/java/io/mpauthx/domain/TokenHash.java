@@ -15,8 +15,6 @@ public record TokenHash(String value) {
 
     /** Length of the hash in characters. */
     public static final int LENGTH = 43;
-    /** How many leading characters of the hash make the public, non-secret id of a token. */
-    public static final int PUBLIC_ID_LENGTH = 12;
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenHash::newDigest);
@@ -39,8 +37,8 @@ public record TokenHash(String value) {
     }
 
     /** @return the non-secret id under which this token is listed by {@code activeTokens} */
-    public String publicId() {
-        return value.substring(0, PUBLIC_ID_LENGTH);
+    public TokenId id() {
+        return TokenId.of(this);
     }
 
     private static MessageDigest newDigest() {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param createdAt when the user was first registered ({@link Instant#EPOCH} for rows the original wrote)
  * @param updatedAt when the row last changed
  */
-public record User(String id, Optional<UserProfile> profile, Instant createdAt, Instant updatedAt) {
+public record User(UserId id, Optional<UserProfile> profile, Instant createdAt, Instant updatedAt) {
 
     /** Checks that no component is null. */
     public User {

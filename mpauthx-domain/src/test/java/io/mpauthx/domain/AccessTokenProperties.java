@@ -24,8 +24,8 @@ class AccessTokenProperties {
 
             parsed.ifPresent(token -> {
                 assertThat(token.value()).isEqualTo(input);
-                assertThat(Identifiers.isValidUserId(token.userId())).isTrue();
-                assertThat(Identifiers.isValidSku(token.sku())).isTrue();
+                assertThat(Identifiers.isValidUserId(token.owner().userId().value())).isTrue();
+                assertThat(Identifiers.isValidSku(token.owner().sku().value())).isTrue();
             });
         });
     }
@@ -67,7 +67,8 @@ class AccessTokenProperties {
 
     private static Gen<TokenOwner> owners() {
         return GeneratedStrings.from("shopSHOP42_-", 1, 64)
-                .zip(GeneratedStrings.from("abcXYZ019_-", 1, 128), TokenOwner::new);
+                .zip(GeneratedStrings.from("abcXYZ019_-", 1, 128), (sku, userId) -> new TokenOwner(Sku.of(sku),
+                        UserId.of(userId)));
     }
 
     private static Gen<Integer> secretPositions() {

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Optional;
+import java.time.Instant;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessTokenTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final TokenOwner OWNER = new TokenOwner("shop", "oAbc_123-XYZ");
+    private static final TokenOwner OWNER = new TokenOwner(Sku.of("shop"), UserId.of("oAbc_123-XYZ"));
 
     @Test
     void generatedTokenRoundTripsThroughParsing() {
@@ -60,7 +62,7 @@ class AccessTokenTest {
 
     @Test
     void longestIdsStillMakeAValidToken() {
-        TokenOwner longest = new TokenOwner("s".repeat(64), "u".repeat(128));
+        TokenOwner longest = new TokenOwner(Sku.of("s".repeat(64)), UserId.of("u".repeat(128)));
         AccessToken token = AccessToken.generate(longest, RANDOM);
         assertThat(token.value()).hasSize(AccessToken.MAX_LENGTH);
         assertThat(AccessToken.parse(token.value())).contains(token);
@@ -72,13 +74,16 @@ class AccessTokenTest {
 
         assertThat(token.hash()).isEqualTo(AccessToken.parse(token.value()).orElseThrow().hash());
         assertThat(token.hash().value()).hasSize(TokenHash.LENGTH).doesNotContain(token.secret());
-        assertThat(token.hash().publicId()).hasSize(TokenHash.PUBLIC_ID_LENGTH);
+        assertThat(token.hash().id().value()).hasSize(TokenId.LENGTH);
+        assertThat(token.hash().id().names(token.hash())).isTrue();
     }
 
     @Test
     void toStringNeverShowsTheSecret() {
         AccessToken token = AccessToken.generate(OWNER, RANDOM);
         assertThat(token.toString()).doesNotContain(token.secret()).contains("redacted");
-        assertThat(AuthResult.success(token).toString()).doesNotContain(token.secret());
+        StoredToken stored = new StoredToken(token.hash(), Instant.EPOCH, Instant.EPOCH.plusSeconds(1),
+                Optional.empty());
+        assertThat(AuthResult.success(token, stored).toString()).doesNotContain(token.secret());
     }
 }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuthSettingsTest {
 
     private static AuthSettings withTtl(Duration tokenTtl) {
-        return new AuthSettings("wxapp", "shop", tokenTtl, AuthSettings.DEFAULT_MAX_TOKENS_PER_USER);
+        return new AuthSettings("wxapp", Sku.of("shop"), tokenTtl, AuthSettings.DEFAULT_MAX_TOKENS_PER_USER);
     }
 
     @Test

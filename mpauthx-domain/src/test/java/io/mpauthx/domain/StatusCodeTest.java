@@ -2,6 +2,7 @@ package io.mpauthx.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -58,7 +59,7 @@ class StatusCodeTest {
 
     @Test
     void resultJsonEscapesText() {
-        assertThat(new AuthResult(6000, "say \"hi\"\n", "t").toJson())
+        assertThat(new AuthResult(6000, "say \"hi\"\n", "t", "oUser", Instant.EPOCH).toJson())
                 .isEqualTo("{\"status_code\":6000,\"status_message\":\"say \\\"hi\\\"\\n\",\"response\":\"t\"}");
     }
 }

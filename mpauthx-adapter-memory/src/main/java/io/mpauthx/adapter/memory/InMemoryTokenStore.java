@@ -1,14 +1,15 @@
 package io.mpauthx.adapter.memory;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,8 +43,8 @@ final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
-        Entry issued = newEntry(owner, hash, ttl);
+    public StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner) {
+        Entry issued = newEntry(owner, token);
         write(owner, current -> {
             List<Entry> kept = liveOnly(current, issued.token.issuedAt());
             kept.add(issued);
@@ -56,8 +58,8 @@ final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
-        Entry issued = newEntry(owner, hash, ttl);
+    public StoredToken replaceAll(TokenOwner owner, NewToken token) {
+        Entry issued = newEntry(owner, token);
         write(owner, current -> {
             current.forEach(expiryQueue::remove);
             expiryQueue.add(issued);
@@ -84,11 +86,20 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public boolean revoke(TokenOwner owner, TokenHash hash) {
+        return revokeWhere(owner, stored -> stored.hash().equals(hash));
+    }
+
+    @Override
+    public boolean revoke(TokenOwner owner, TokenId id) {
+        return revokeWhere(owner, stored -> id.names(stored.hash()));
+    }
+
+    private boolean revokeWhere(TokenOwner owner, Predicate<StoredToken> matches) {
         boolean[] wasLive = new boolean[1];
         write(owner, current -> {
             List<Entry> kept = liveOnly(current, clock.instant());
             wasLive[0] = kept.removeIf(entry -> {
-                boolean match = entry.token.hash().equals(hash);
+                boolean match = matches.test(entry.token);
                 if (match) {
                     expiryQueue.remove(entry);
                 }
@@ -131,9 +142,10 @@ final class InMemoryTokenStore implements TokenStore {
         return expiryQueue.size();
     }
 
-    private Entry newEntry(TokenOwner owner, TokenHash hash, Duration ttl) {
+    private Entry newEntry(TokenOwner owner, NewToken token) {
         Instant now = clock.instant();
-        return new Entry(owner, new StoredToken(hash, now, now.plus(ttl)), sequence.incrementAndGet());
+        return new Entry(owner, new StoredToken(token.hash(), now, now.plus(token.ttl()), token.device()),
+                sequence.incrementAndGet());
     }
 
     private void write(TokenOwner owner, UnaryOperator<List<Entry>> change) {

@@ -3,6 +3,7 @@ package io.mpauthx.adapter.memory;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class InMemoryUserRepository implements UserRepository {
 
     private final Clock clock;
-    private final ConcurrentNavigableMap<String, User> usersById = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<UserId, User> usersById = new ConcurrentSkipListMap<>();
     private volatile boolean closed;
 
     InMemoryUserRepository(Clock clock) {
@@ -25,7 +26,7 @@ final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public void saveProfile(String userId, UserProfile profile) {
+    public void saveProfile(UserId userId, UserProfile profile) {
         ensureOpen();
         Instant now = clock.instant();
         usersById.compute(userId, (id, existing) -> new User(id, Optional.of(profile),
@@ -33,14 +34,14 @@ final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
-    public void registerIfAbsent(String userId) {
+    public void registerIfAbsent(UserId userId) {
         ensureOpen();
         Instant now = clock.instant();
         usersById.computeIfAbsent(userId, id -> new User(id, Optional.empty(), now, now));
     }
 
     @Override
-    public Optional<User> find(String userId) {
+    public Optional<User> find(UserId userId) {
         ensureOpen();
         return userId == null ? Optional.empty() : Optional.ofNullable(usersById.get(userId));
     }

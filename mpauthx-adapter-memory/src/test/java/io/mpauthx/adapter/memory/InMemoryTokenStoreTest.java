@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.memory;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
@@ -29,7 +30,7 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
         TokenStore timed = InMemoryAdapters.tokenStore(clock);
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        timed.issue(owner, hash, Duration.ofMinutes(5), 10);
+        timed.issue(owner, NewToken.of(hash, Duration.ofMinutes(5)), 10);
 
         clock.advance(Duration.ofMinutes(5).minusMillis(1));
         assertThat(timed.isLive(owner, hash)).isTrue();
@@ -43,13 +44,13 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
         MutableClock clock = new MutableClock();
         InMemoryTokenStore timed = (InMemoryTokenStore) InMemoryAdapters.tokenStore(clock);
         for (int i = 0; i < 10_000; i++) {
-            timed.issue(newOwner(), newHash(), Duration.ofMinutes(1), 10);
+            timed.issue(newOwner(), NewToken.of(newHash(), Duration.ofMinutes(1)), 10);
         }
         clock.advance(Duration.ofMinutes(2));
 
         for (int i = 0; i < 10_000; i++) {
             TokenOwner owner = newOwner();
-            timed.issue(owner, newHash(), Duration.ofMinutes(1), 10);
+            timed.issue(owner, NewToken.of(newHash(), Duration.ofMinutes(1)), 10);
             timed.revokeAll(owner);
         }
 
@@ -64,11 +65,11 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
         List<Integer> rounds = Concurrently.run(8, thread -> {
             for (int i = 0; i < 5_000; i++) {
                 TokenOwner owner = newOwner();
-                timed.issue(owner, newHash(), Duration.ofSeconds(1), 10);
+                timed.issue(owner, NewToken.of(newHash(), Duration.ofSeconds(1)), 10);
                 if (thread == 0) {
                     clock.advance(Duration.ofMillis(500));
                 }
-                timed.replaceAll(owner, newHash(), Duration.ofSeconds(1));
+                timed.replaceAll(owner, NewToken.of(newHash(), Duration.ofSeconds(1)));
                 timed.revokeAll(owner);
             }
             return 5_000;
@@ -83,10 +84,10 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
         InMemoryTokenStore held = (InMemoryTokenStore) store;
         TokenOwner owner = newOwner();
         for (int i = 0; i < 100; i++) {
-            held.issue(owner, newHash(), LONG_TTL, 3);
+            held.issue(owner, NewToken.of(newHash(), LONG_TTL), 3);
         }
         assertThat(held.heldTokens()).isEqualTo(3);
-        held.replaceAll(owner, newHash(), LONG_TTL);
+        held.replaceAll(owner, NewToken.of(newHash(), LONG_TTL));
         assertThat(held.heldTokens()).isEqualTo(1);
         held.revokeAll(owner);
         assertThat(held.heldTokens()).isZero();

@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.redis;
 
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 
 import java.util.Base64;
 
@@ -18,6 +19,11 @@ final class HashBytes {
 
     static byte[] of(TokenHash hash) {
         return DECODER.decode(hash.value());
+    }
+
+    /** @return the id's 9 bytes: what every hash it names begins with */
+    static byte[] of(TokenId id) {
+        return DECODER.decode(id.value());
     }
 
     static TokenHash toHash(byte[] raw) {

@@ -1,15 +1,17 @@
 package io.mpauthx.adapter.redis;
 
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * A {@link TokenStore} that answers repeated checks of a live token from memory ({@link NearCache}) and asks
@@ -85,39 +87,28 @@ final class NearCachedTokenStore implements TokenStore {
     }
 
     @Override
-    public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
-        try {
-            return store.issue(owner, hash, ttl, maxTokensPerOwner);
-        } finally {
-            forget(owner);
-        }
+    public StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner) {
+        return writing(owner, () -> store.issue(owner, token, maxTokensPerOwner));
     }
 
     @Override
-    public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
-        try {
-            return store.replaceAll(owner, hash, ttl);
-        } finally {
-            forget(owner);
-        }
+    public StoredToken replaceAll(TokenOwner owner, NewToken token) {
+        return writing(owner, () -> store.replaceAll(owner, token));
     }
 
     @Override
     public boolean revoke(TokenOwner owner, TokenHash hash) {
-        try {
-            return store.revoke(owner, hash);
-        } finally {
-            forget(owner);
-        }
+        return writing(owner, () -> store.revoke(owner, hash));
+    }
+
+    @Override
+    public boolean revoke(TokenOwner owner, TokenId id) {
+        return writing(owner, () -> store.revoke(owner, id));
     }
 
     @Override
     public int revokeAll(TokenOwner owner) {
-        try {
-            return store.revokeAll(owner);
-        } finally {
-            forget(owner);
-        }
+        return writing(owner, () -> store.revokeAll(owner));
     }
 
     @Override
@@ -125,9 +116,17 @@ final class NearCachedTokenStore implements TokenStore {
         return store.liveTokens(owner);
     }
 
-    /** Also voids reads of the owner still in flight: their answers may predate the write. */
-    private void forget(TokenOwner owner) {
-        cache.invalidate(OwnerKey.of(owner));
+    /**
+     * Every write touches only the owner's one key: dropping the owner's answers as the write returns (also of
+     * reads still in flight, which may predate it) makes the write visible here at once, even when it failed
+     * half-way in the eyes of this client.
+     */
+    private <T> T writing(TokenOwner owner, Supplier<T> write) {
+        try {
+            return write.get();
+        } finally {
+            cache.invalidate(OwnerKey.of(owner));
+        }
     }
 
     /** Closes the tracking connection and the wrapped store. Idempotent. */

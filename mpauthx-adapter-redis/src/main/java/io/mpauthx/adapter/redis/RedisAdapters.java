@@ -1,5 +1,8 @@
 package io.mpauthx.adapter.redis;
 
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
+import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.port.out.TokenStore;
 
 import java.util.Objects;
@@ -35,14 +38,14 @@ public final class RedisAdapters {
      * @param settings where Redis is and how long a command may take
      * @param nearCache whether and how much to cache; {@link NearCacheSettings#disabled()} gives the plain store
      * @return the token store, connected, with client tracking on
-     * @throws io.mpauthx.domain.MpAuthXException 6000 if Redis cannot be reached, refuses the credentials, RESP3 or
-     *     client tracking, or cannot load a script
+     * @throws MpAuthXException 6000 if Redis cannot be reached, refuses the credentials, RESP3 or client tracking,
+     *     or cannot load a script; 6001 for a near cache on Cluster or Sentinel
      */
     public static TokenStore tokenStore(RedisSettings settings, NearCacheSettings nearCache) {
         Objects.requireNonNull(nearCache, "nearCache");
         if (nearCache.enabled() && settings.topology() != RedisSettings.Topology.STANDALONE) {
-            throw new IllegalArgumentException("the near cache works on one Redis server only, not on "
-                    + settings.topology() + ": client tracking follows one connection");
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, "the near cache works on one Redis "
+                    + "server only, not on " + settings.topology() + ": its client tracking follows one connection");
         }
         if (!nearCache.enabled()) {
             return open(settings);

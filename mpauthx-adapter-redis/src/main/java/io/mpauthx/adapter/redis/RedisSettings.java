@@ -1,11 +1,13 @@
 package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.RedisURI;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -176,56 +178,62 @@ public final class RedisSettings {
 
         /**
          * @return the settings
-         * @throws IllegalArgumentException naming the setting that is missing or wrong
+         * @throws MpAuthXException 6001 naming every setting that is missing or wrong (never a password)
          */
         public RedisSettings build() {
-            Objects.requireNonNull(clusterSeeds, "seedUris");
-            if (uri != null && !clusterSeeds.isEmpty()) {
-                throw new IllegalArgumentException("give either a Redis URI or cluster seeds, not both");
-            }
-            if (clusterSeeds.isEmpty()) {
-                validateUri(uri);
+            List<String> problems = new ArrayList<>();
+            if (clusterSeeds == null) {
+                problems.add("the cluster seeds are missing");
+            } else if (uri != null && !clusterSeeds.isEmpty()) {
+                problems.add("give either a Redis URI or cluster seeds, not both");
+            } else if (clusterSeeds.isEmpty()) {
+                validateUri(uri, problems);
             } else {
-                clusterSeeds.forEach(Builder::validateClusterSeed);
-                clusterSeeds = List.copyOf(clusterSeeds);
+                clusterSeeds.forEach(seed -> validateClusterSeed(seed, problems));
             }
             if (password != null && password.isEmpty()) {
-                throw new IllegalArgumentException("the Redis password is empty; leave it unset to use the URI's");
+                problems.add("the Redis password is empty; leave it unset to use the URI's");
             }
-            Objects.requireNonNull(commandTimeout, "commandTimeout");
-            if (commandTimeout.isNegative() || commandTimeout.isZero()) {
-                throw new IllegalArgumentException("the Redis command timeout must be positive");
+            if (commandTimeout == null || commandTimeout.isNegative() || commandTimeout.isZero()) {
+                problems.add("the Redis command timeout must be positive");
             }
+            if (!problems.isEmpty()) {
+                throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, String.join("; ", problems));
+            }
+            clusterSeeds = List.copyOf(clusterSeeds);
             return new RedisSettings(this);
         }
 
-        private static void validateUri(String uri) {
+        private static void validateUri(String uri, List<String> problems) {
             if (uri == null || uri.isBlank()) {
-                throw new IllegalArgumentException("a Redis URI is required, such as redis://127.0.0.1:6379");
-            }
-            if (uri.startsWith(SENTINEL_SCHEME) && !uri.contains("#")) {
-                throw new IllegalArgumentException("a Sentinel URI must name the primary after '#', as in "
+                problems.add("a Redis URI is required, such as redis://127.0.0.1:6379");
+            } else if (uri.startsWith(SENTINEL_SCHEME) && !uri.contains("#")) {
+                problems.add("a Sentinel URI must name the primary after '#', as in "
                         + "redis-sentinel://127.0.0.1:26379#mymaster: " + maskCredentials(uri));
+            } else if (parse(uri).isEmpty()) {
+                problems.add("not a Redis URI: " + maskCredentials(uri));
             }
-            parse(uri);
         }
 
-        private static void validateClusterSeed(String seed) {
+        private static void validateClusterSeed(String seed, List<String> problems) {
             if (seed == null || seed.isBlank()) {
-                throw new IllegalArgumentException("a cluster seed URI is empty");
+                problems.add("a cluster seed URI is empty");
+                return;
             }
-            if (!parse(seed).getSentinels().isEmpty()) {
-                throw new IllegalArgumentException("a cluster seed must be a redis:// or rediss:// URI: "
-                        + maskCredentials(seed));
+            Optional<RedisURI> parsed = parse(seed);
+            if (parsed.isEmpty()) {
+                problems.add("not a Redis URI: " + maskCredentials(seed));
+            } else if (!parsed.get().getSentinels().isEmpty()) {
+                problems.add("a cluster seed must be a redis:// or rediss:// URI: " + maskCredentials(seed));
             }
         }
 
-        private static RedisURI parse(String uri) {
+        /** The parser's own message is dropped on purpose: it may quote the URI, password and all. */
+        private static Optional<RedisURI> parse(String uri) {
             try {
-                return RedisURI.create(uri);
+                return Optional.of(RedisURI.create(uri));
             } catch (RuntimeException invalid) {
-                // the cause is dropped on purpose: its message may quote the URI, password and all
-                throw new IllegalArgumentException("not a Redis URI: " + maskCredentials(uri));
+                return Optional.empty();
             }
         }
     }

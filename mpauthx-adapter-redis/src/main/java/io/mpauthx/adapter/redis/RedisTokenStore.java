@@ -2,9 +2,12 @@ package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.resource.ClientResources;
-import io.mpauthx.domain.AuthSettings;
+import io.mpauthx.domain.DeviceLabel;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 
@@ -13,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,7 @@ final class RedisTokenStore implements TokenStore {
     static final long NOT_LIVE = -2;
     private static final long MICROS_PER_SECOND = 1_000_000;
     private static final String CHECK = "check a token";
+    private static final byte[] NO_LABEL = {};
 
     private final LettuceConnection connection;
     private final LuaScripts scripts;
@@ -50,23 +54,22 @@ final class RedisTokenStore implements TokenStore {
     }
 
     @Override
-    public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
+    public StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner) {
         if (maxTokensPerOwner < 1) {
             throw new IllegalArgumentException("maxTokensPerOwner must be at least 1");
         }
-        byte[] ttlMicros = micros(ttl);
         List<Object> stamped = call("issue a token", () -> scripts.run(connection.sync(), TokenScript.ISSUE,
-                ScriptOutputType.MULTI, OwnerKey.of(owner), HashBytes.of(hash), ttlMicros,
-                ascii(maxTokensPerOwner)));
-        return stored(hash, stamped.get(0), stamped.get(1));
+                ScriptOutputType.MULTI, OwnerKey.of(owner), HashBytes.of(token.hash()), micros(token.ttl()),
+                ascii(maxTokensPerOwner), label(token.device())));
+        return stored(token.hash(), stamped.get(0), stamped.get(1), token.device());
     }
 
     @Override
-    public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
-        byte[] ttlMicros = micros(ttl);
+    public StoredToken replaceAll(TokenOwner owner, NewToken token) {
         List<Object> stamped = call("replace the tokens of a user", () -> scripts.run(connection.sync(),
-                TokenScript.REPLACE_ALL, ScriptOutputType.MULTI, OwnerKey.of(owner), HashBytes.of(hash), ttlMicros));
-        return stored(hash, stamped.get(0), stamped.get(1));
+                TokenScript.REPLACE_ALL, ScriptOutputType.MULTI, OwnerKey.of(owner), HashBytes.of(token.hash()),
+                micros(token.ttl()), label(token.device())));
+        return stored(token.hash(), stamped.get(0), stamped.get(1), token.device());
     }
 
     @Override
@@ -106,6 +109,13 @@ final class RedisTokenStore implements TokenStore {
     }
 
     @Override
+    public boolean revoke(TokenOwner owner, TokenId id) {
+        Long revoked = call("revoke a device's token", () -> scripts.run(connection.sync(), TokenScript.REVOKE_BY_ID,
+                ScriptOutputType.INTEGER, OwnerKey.of(owner), HashBytes.of(id)));
+        return revoked == 1L;
+    }
+
+    @Override
     public int revokeAll(TokenOwner owner) {
         Long revoked = call("revoke the tokens of a user", () -> scripts.run(connection.sync(),
                 TokenScript.REVOKE_ALL, ScriptOutputType.INTEGER, OwnerKey.of(owner)));
@@ -116,9 +126,10 @@ final class RedisTokenStore implements TokenStore {
     public List<StoredToken> liveTokens(TokenOwner owner) {
         List<Object> flat = call("list the tokens of a user", () -> scripts.run(connection.sync(),
                 TokenScript.LIVE_TOKENS, ScriptOutputType.MULTI, OwnerKey.of(owner)));
-        List<StoredToken> live = new ArrayList<>(flat.size() / 3);
-        for (int i = 0; i + 2 < flat.size(); i += 3) {
-            live.add(stored(HashBytes.toHash((byte[]) flat.get(i)), flat.get(i + 1), flat.get(i + 2)));
+        List<StoredToken> live = new ArrayList<>(flat.size() / 4);
+        for (int i = 0; i + 3 < flat.size(); i += 4) {
+            live.add(stored(HashBytes.toHash((byte[]) flat.get(i)), flat.get(i + 1), flat.get(i + 2),
+                    storedLabel((byte[]) flat.get(i + 3))));
         }
         return live;
     }
@@ -140,22 +151,34 @@ final class RedisTokenStore implements TokenStore {
         }
     }
 
+    /** Microsecond expiries stay exact in a Lua number (a double) far beyond the longest lifetime a token has. */
     private static byte[] micros(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl");
-        // microsecond expiries stay exact in a Lua number (a double) far beyond the longest lifetime
-        if (!AuthSettings.isKeepableTokenTtl(ttl)) {
-            throw new IllegalArgumentException("a token's TTL must be between " + AuthSettings.MIN_TOKEN_TTL
-                    + " and " + AuthSettings.MAX_TOKEN_TTL);
-        }
         return ascii(TimeUnit.NANOSECONDS.toMicros(ttl.toNanos()));
+    }
+
+    private static byte[] label(Optional<DeviceLabel> device) {
+        return device.map(DeviceLabel::utf8).orElse(NO_LABEL);
+    }
+
+    /** A label the store wrote, read back; bytes that are no label (written by someone else) name no device. */
+    private static Optional<DeviceLabel> storedLabel(byte[] utf8) {
+        if (utf8.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DeviceLabel.of(new String(utf8, StandardCharsets.UTF_8)));
+        } catch (MpAuthXException notALabel) {
+            return Optional.empty();
+        }
     }
 
     private static byte[] ascii(long number) {
         return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static StoredToken stored(TokenHash hash, Object issuedMicros, Object expiresMicros) {
-        return new StoredToken(hash, instant((Long) issuedMicros), instant((Long) expiresMicros));
+    private static StoredToken stored(TokenHash hash, Object issuedMicros, Object expiresMicros,
+                                      Optional<DeviceLabel> device) {
+        return new StoredToken(hash, instant((Long) issuedMicros), instant((Long) expiresMicros), device);
     }
 
     private static Instant instant(long micros) {

@@ -15,6 +15,7 @@ enum TokenScript {
     ISSUE("issue.lua", true),
     REPLACE_ALL("replace_all.lua", true),
     REVOKE("revoke.lua", true),
+    REVOKE_BY_ID("revoke_by_id.lua", true),
     REVOKE_ALL("revoke_all.lua", true),
     LIVE_TOKENS("live_tokens.lua", true);
 

@@ -2,6 +2,9 @@ package io.mpauthx.adapter.redis;
 
 import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.domain.AuthSettings;
+import io.mpauthx.domain.NearCacheSettings;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.in.CheckTokenUseCase;
@@ -59,7 +62,7 @@ final class NearCacheMeasurements {
         UseCases withCache = useCases(near, weChat);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            String userId = RedisTokenStoreMeasurements.owner(i).userId();
+            String userId = RedisTokenStoreMeasurements.owner(i).userId().value();
             tokens.add(withCache.authorize().authorize(LoginCommand.codeOnly(weChat.newCode(userId, null))).response());
         }
         RedisTokenStoreMeasurements.runChecks(withCache.checkTokens(), tokens, CHECKS);
@@ -77,7 +80,7 @@ final class NearCacheMeasurements {
     }
 
     private static UseCases useCases(TokenStore store, FakeWeChatGateway weChat) {
-        return UseCases.create(new AuthSettings("wx1234567890abcdef", "shop", TTL, 10), store,
+        return UseCases.create(new AuthSettings("wx1234567890abcdef", Sku.of("shop"), TTL, 10), store,
                 InMemoryAdapters.userRepository(Clock.systemUTC()), weChat, new FakeDecryptor(), new SecureRandom());
     }
 
@@ -87,7 +90,7 @@ final class NearCacheMeasurements {
         long[] micros = new long[REVOCATIONS];
         for (int i = 0; i < REVOCATIONS; i++) {
             TokenHash hash = TokenHash.ofSecret("revoked/" + i);
-            a.issue(owner, hash, TTL, 10);
+            a.issue(owner, NewToken.of(hash, TTL), 10);
             if (!b.isLive(owner, hash) || !b.isLive(owner, hash)) {
                 throw new IllegalStateException("B does not see a token A issued");
             }

@@ -1,6 +1,8 @@
 package io.mpauthx.adapter.redis;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
@@ -57,7 +59,7 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
         try (TestRedis inspect = TestRedis.inspect(redis)) {
             TokenOwner owner = newOwner();
             TokenHash hash = newHash();
-            store.issue(owner, hash, LONG_TTL, 10);
+            store.issue(owner, NewToken.of(hash, LONG_TTL), 10);
             assertThat(store.isLive(owner, hash)).isTrue();
             long reads = inspect.calls("evalsha");
 
@@ -81,12 +83,12 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
 
             elsewhere.revoke(owner, revoked);
             awaitNotLive(owner, revoked, "revoked elsewhere");
-            elsewhere.issue(owner, newHash(), LONG_TTL, 1);
+            elsewhere.issue(owner, NewToken.of(newHash(), LONG_TTL), 1);
             awaitNotLive(owner, evicted, "evicted by the cap elsewhere");
             awaitNotLive(owner, replaced, "evicted by the cap elsewhere");
 
             TokenHash refreshed = issuedAndCached(elsewhere, owner, 10);
-            elsewhere.replaceAll(owner, newHash(), LONG_TTL);
+            elsewhere.replaceAll(owner, NewToken.of(newHash(), LONG_TTL));
             awaitNotLive(owner, refreshed, "refreshed elsewhere");
             TokenHash revokedAll = issuedAndCached(elsewhere, owner, 10);
             elsewhere.revokeAll(owner);
@@ -101,7 +103,7 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
     void aCachedTokenEndsWithItsLifetime() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        store.issue(owner, hash, SHORT_TTL, 10);
+        store.issue(owner, NewToken.of(hash, SHORT_TTL), 10);
         long deadline = System.nanoTime() + SHORT_TTL.plus(VISIBLE_WITHIN).toNanos();
         assertThat(store.isLive(owner, hash)).isTrue();
         assertThat(cache.isKnownLive(OwnerKey.of(owner), hash.value())).isTrue();
@@ -115,14 +117,14 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
         TokenOwner owner = newOwner();
         TokenHash oldest = issuedAndCached(store, owner, 2);
         TokenHash middle = issuedAndCached(store, owner, 2);
-        store.issue(owner, newHash(), LONG_TTL, 2);
+        store.issue(owner, NewToken.of(newHash(), LONG_TTL), 2);
         assertThat(store.isLive(owner, oldest)).as("evicted by the cap").isFalse();
 
         store.revoke(owner, middle);
         assertThat(store.isLive(owner, middle)).as("revoked").isFalse();
 
         TokenHash refreshed = issuedAndCached(store, owner, 10);
-        store.replaceAll(owner, newHash(), LONG_TTL);
+        store.replaceAll(owner, NewToken.of(newHash(), LONG_TTL));
         assertThat(store.isLive(owner, refreshed)).as("replaced").isFalse();
 
         TokenHash revokedAll = issuedAndCached(store, owner, 10);
@@ -162,7 +164,7 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
      */
     private TokenHash issuedAndCached(TokenStore issuer, TokenOwner owner, int cap) {
         TokenHash hash = newHash();
-        issuer.issue(owner, hash, LONG_TTL, cap);
+        issuer.issue(owner, NewToken.of(hash, LONG_TTL), cap);
         Await.until(VISIBLE_WITHIN, () -> store.isLive(owner, hash) && cache.isKnownLive(OwnerKey.of(owner),
                 hash.value()), "live and cached");
         return hash;
@@ -175,7 +177,7 @@ class NearCachedTokenStoreIT extends TokenStoreContract {
     /** Both connections reconnect on their own schedules; the store's own one carries the writes. */
     private boolean issues(TokenOwner owner) {
         try {
-            store.issue(owner, newHash(), LONG_TTL, 10);
+            store.issue(owner, NewToken.of(newHash(), LONG_TTL), 10);
             return true;
         } catch (MpAuthXException stillAway) {
             return false;

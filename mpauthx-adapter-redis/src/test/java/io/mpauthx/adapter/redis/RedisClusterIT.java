@@ -1,8 +1,11 @@
 package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.RedisFuture;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.TokenStoreContract;
 import io.mpauthx.testkit.redis.LocalRedisCluster;
@@ -49,9 +52,9 @@ class RedisClusterIT {
         List<TokenHash> hashes = new ArrayList<>();
         try (TokenStore store = TestCluster.store(cluster); TestCluster redis = TestCluster.inspect(cluster)) {
             for (int i = 0; i < USERS; i++) {
-                owners.add(new TokenOwner("shop", "oSpread" + i));
+                owners.add(new TokenOwner(Sku.of("shop"), UserId.of("oSpread" + i)));
                 hashes.add(TokenHash.ofSecret("spread-" + i));
-                store.issue(owners.get(i), hashes.get(i), TTL, 10);
+                store.issue(owners.get(i), NewToken.of(hashes.get(i), TTL), 10);
             }
             Map<String, List<String[]>> keysByNode = new HashMap<>();
             List<RedisFuture<Long>> slots = new ArrayList<>();
@@ -79,13 +82,13 @@ class RedisClusterIT {
 
     @Test
     void checksAnswerRightWhileTheSlotOfLiveTokensMovesToAnotherPrimary() {
-        TokenOwner owner = new TokenOwner("shop", "oMoving");
+        TokenOwner owner = new TokenOwner(Sku.of("shop"), UserId.of("oMoving"));
         List<TokenHash> live = List.of(TokenHash.ofSecret("moving-1"), TokenHash.ofSecret("moving-2"),
                 TokenHash.ofSecret("moving-3"));
         TokenHash revoked = TokenHash.ofSecret("moving-revoked");
         try (TokenStore store = TestCluster.store(cluster); TestCluster redis = TestCluster.inspect(cluster)) {
-            live.forEach(hash -> store.issue(owner, hash, TTL, 10));
-            store.issue(owner, revoked, TTL, 10);
+            live.forEach(hash -> store.issue(owner, NewToken.of(hash, TTL), 10));
+            store.issue(owner, NewToken.of(revoked, TTL), 10);
             store.revoke(owner, revoked);
             int slot = cluster.keySlot(OwnerKey.of(owner));
             LocalRedisServer target = cluster.primaries().stream()
@@ -101,7 +104,7 @@ class RedisClusterIT {
                     .isGreaterThan(askingBefore);
             assertThat(cluster.primaryOf(slot)).isEqualTo(target);
             TokenHash fresh = TokenHash.ofSecret("moving-fresh");
-            store.replaceAll(owner, fresh, TTL);
+            store.replaceAll(owner, NewToken.of(fresh, TTL));
             assertThat(store.liveTokens(owner)).hasSize(1);
             assertThat(store.isLive(owner, fresh)).isTrue();
             assertThat(store.isLive(owner, live.get(0))).isFalse();
@@ -110,7 +113,7 @@ class RedisClusterIT {
 
     @Test
     void theScriptsReachEveryNodeAndANodeThatLostThemRunsThemAgain() {
-        TokenOwner owner = new TokenOwner("shop", "oForgetful");
+        TokenOwner owner = new TokenOwner(Sku.of("shop"), UserId.of("oForgetful"));
         try (TokenStore store = TestCluster.store(cluster); TestCluster redis = TestCluster.inspect(cluster)) {
             for (LocalRedisServer running : cluster.nodes().stream().filter(LocalRedisServer::isRunning).toList()) {
                 assertThat(redis.node(running).scriptExists(TestCluster.digest(TokenScript.REVOKE_ALL)))
@@ -120,7 +123,7 @@ class RedisClusterIT {
             redis.node(node).scriptFlush();
 
             TokenHash hash = TokenHash.ofSecret("forgetful");
-            store.issue(owner, hash, TTL, 10);
+            store.issue(owner, NewToken.of(hash, TTL), 10);
 
             assertThat(store.isLive(owner, hash)).isTrue();
             assertThat(redis.node(node).scriptExists(TestCluster.digest(TokenScript.ISSUE))).containsExactly(true);

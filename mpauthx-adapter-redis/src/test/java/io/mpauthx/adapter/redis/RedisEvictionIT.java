@@ -3,9 +3,13 @@ package io.mpauthx.adapter.redis;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.testkit.redis.LocalRedisServer;
 import io.mpauthx.testkit.redis.RedisServerExtension;
@@ -90,7 +94,7 @@ class RedisEvictionIT {
             if (i % 2 == 0) {
                 store.revokeAll(login.owner());
             } else {
-                store.replaceAll(login.owner(), newHash(), TTL);
+                store.replaceAll(login.owner(), NewToken.of(newHash(), TTL));
             }
             ended.addAll(login.hashes());
         }
@@ -106,9 +110,10 @@ class RedisEvictionIT {
     private List<Login> loginEveryUserTwice() {
         List<Login> logins = new ArrayList<>(USERS);
         for (int i = 0; i < USERS; i++) {
-            TokenOwner owner = new TokenOwner("shop", "o" + UUID.randomUUID().toString().replace("-", ""));
+            TokenOwner owner = new TokenOwner(Sku.of("shop"),
+                    UserId.of("o" + UUID.randomUUID().toString().replace("-", "")));
             List<TokenHash> hashes = List.of(newHash(), newHash());
-            hashes.forEach(hash -> store.issue(owner, hash, TTL, 10));
+            hashes.forEach(hash -> store.issue(owner, NewToken.of(hash, TTL), 10));
             logins.add(new Login(owner, hashes));
         }
         return logins;

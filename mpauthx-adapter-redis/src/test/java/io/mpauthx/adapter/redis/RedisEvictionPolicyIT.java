@@ -2,8 +2,11 @@ package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.protocol.CommandType;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.testkit.logging.CapturedLogs;
 import io.mpauthx.testkit.redis.LocalRedisServer;
@@ -73,9 +76,9 @@ class RedisEvictionPolicyIT {
         String uri = "redis://no-config:pass@127.0.0.1:" + server.port();
 
         try (TokenStore store = RedisAdapters.tokenStore(RedisSettings.builder().uri(uri).build())) {
-            TokenOwner owner = new TokenOwner("shop", "oNoConfig");
+            TokenOwner owner = new TokenOwner(Sku.of("shop"), UserId.of("oNoConfig"));
             TokenHash hash = TokenHash.ofSecret("no-config");
-            store.issue(owner, hash, Duration.ofMinutes(1), 10);
+            store.issue(owner, NewToken.of(hash, Duration.ofMinutes(1)), 10);
             assertThat(store.isLive(owner, hash)).isTrue();
             assertThat(policyWarnings()).isEmpty();
         }

@@ -1,9 +1,12 @@
 package io.mpauthx.adapter.redis;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.testing.Await;
 import io.mpauthx.testkit.redis.LocalRedisServer;
@@ -30,7 +33,7 @@ class RedisFaultIT {
     /** What a call may take beyond the command timeout: scheduling on a busy two-core machine. */
     private static final Duration SLACK = Duration.ofSeconds(2);
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(15);
-    private static final TokenOwner OWNER = new TokenOwner("shop", "oFault");
+    private static final TokenOwner OWNER = new TokenOwner(Sku.of("shop"), UserId.of("oFault"));
 
     private final LocalRedisServer server;
 
@@ -47,7 +50,7 @@ class RedisFaultIT {
     void stoppingRedisDuringChecksFailsThemWith6000WithinTheTimeoutAndTheSameStoreRecovers() throws Exception {
         try (TokenStore store = TestRedis.store(server, COMMAND_TIMEOUT)) {
             TokenHash hash = TokenHash.ofSecret("secret");
-            store.issue(OWNER, hash, Duration.ofHours(1), 10);
+            store.issue(OWNER, NewToken.of(hash, Duration.ofHours(1)), 10);
             ExecutorService checker = Executors.newSingleThreadExecutor();
             try {
                 Future<MpAuthXException> firstFailure = checker.submit(() -> checkUntilFailure(store, hash));
@@ -70,7 +73,7 @@ class RedisFaultIT {
     void aRedisThatStopsAnsweringFailsChecksWithinTheTimeoutAndAnswersAfterwards() {
         try (TokenStore store = TestRedis.store(server, COMMAND_TIMEOUT); TestRedis redis = TestRedis.inspect(server)) {
             TokenHash hash = TokenHash.ofSecret("paused");
-            store.issue(OWNER, hash, Duration.ofHours(1), 10);
+            store.issue(OWNER, NewToken.of(hash, Duration.ofHours(1)), 10);
 
             redis.commands().clientPause(COMMAND_TIMEOUT.multipliedBy(3).toMillis());
 
@@ -105,8 +108,9 @@ class RedisFaultIT {
     private static void assertEveryCallFailsPromptlyWith6000(TokenStore store, TokenHash hash) {
         assertFails6000Promptly(() -> store.isLive(OWNER, hash));
         assertFails6000Promptly(() -> store.isLiveAsync(OWNER, hash).toCompletableFuture().join());
-        assertFails6000Promptly(() -> store.issue(OWNER, TokenHash.ofSecret("another"), Duration.ofHours(1), 10));
-        assertFails6000Promptly(() -> store.replaceAll(OWNER, TokenHash.ofSecret("another"), Duration.ofHours(1)));
+        NewToken another = NewToken.of(TokenHash.ofSecret("another"), Duration.ofHours(1));
+        assertFails6000Promptly(() -> store.issue(OWNER, another, 10));
+        assertFails6000Promptly(() -> store.replaceAll(OWNER, another));
         assertFails6000Promptly(() -> store.revoke(OWNER, hash));
         assertFails6000Promptly(() -> store.revokeAll(OWNER));
         assertFails6000Promptly(() -> store.liveTokens(OWNER));
@@ -133,7 +137,7 @@ class RedisFaultIT {
     private static boolean issuesAndChecks(TokenStore store) {
         try {
             TokenHash fresh = TokenHash.ofSecret("after-restart");
-            store.issue(OWNER, fresh, Duration.ofHours(1), 10);
+            store.issue(OWNER, NewToken.of(fresh, Duration.ofHours(1)), 10);
             return store.isLive(OWNER, fresh) && store.isLiveAsync(OWNER, fresh).toCompletableFuture().join();
         } catch (MpAuthXException | CompletionException stillAway) {
             return false;

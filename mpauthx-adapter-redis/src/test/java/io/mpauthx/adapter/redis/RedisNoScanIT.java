@@ -1,7 +1,10 @@
 package io.mpauthx.adapter.redis;
 
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.testkit.redis.LocalRedisServer;
 import io.mpauthx.testkit.redis.RedisServerExtension;
@@ -23,13 +26,13 @@ class RedisNoScanIT {
         try (TestRedis redis = TestRedis.inspect(server); TokenStore store = TestRedis.store(server)) {
             redis.fillWithUnrelatedKeys(200_000);
             redis.commands().configResetstat();
-            TokenOwner owner = new TokenOwner("shop", "oNoScan");
+            TokenOwner owner = new TokenOwner(Sku.of("shop"), UserId.of("oNoScan"));
             TokenHash first = TokenHash.ofSecret("first");
 
-            store.issue(owner, first, HOUR, 2);
-            store.issue(owner, TokenHash.ofSecret("second"), HOUR, 2);
-            store.issue(owner, TokenHash.ofSecret("third"), HOUR, 2);
-            store.replaceAll(owner, TokenHash.ofSecret("refreshed"), HOUR);
+            store.issue(owner, NewToken.of(first, HOUR), 2);
+            store.issue(owner, NewToken.of(TokenHash.ofSecret("second"), HOUR), 2);
+            store.issue(owner, NewToken.of(TokenHash.ofSecret("third"), HOUR), 2);
+            store.replaceAll(owner, NewToken.of(TokenHash.ofSecret("refreshed"), HOUR));
             store.isLive(owner, first);
             store.isLiveAsync(owner, first).toCompletableFuture().join();
             store.liveTokens(owner);

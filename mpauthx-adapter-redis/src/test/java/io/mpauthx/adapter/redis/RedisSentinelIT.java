@@ -2,8 +2,11 @@ package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.TokenStoreContract;
 import io.mpauthx.domain.testing.Await;
@@ -43,10 +46,10 @@ class RedisSentinelIT {
 
     @Test
     void tokensAreWrittenToThePrimaryTheSentinelsNameAndReachItsReplica() {
-        TokenOwner owner = new TokenOwner("shop", "oSentinel");
+        TokenOwner owner = new TokenOwner(Sku.of("shop"), UserId.of("oSentinel"));
         TokenHash hash = TokenHash.ofSecret("sentinel");
         try (TokenStore store = store(redis)) {
-            store.issue(owner, hash, Duration.ofHours(1), 10);
+            store.issue(owner, NewToken.of(hash, Duration.ofHours(1)), 10);
 
             String key = OwnerKey.of(owner);
             assertThat(exists(redis.currentPrimary().uri(), key)).isTrue();

@@ -1,5 +1,7 @@
 package io.mpauthx.adapter.redis;
 
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,7 +50,7 @@ class RedisSettingsTest {
     @Test
     void uriIsRequired() {
         assertThatThrownBy(() -> RedisSettings.builder().build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(MpAuthXException.class, RedisSettingsTest::isSettingsProblem)
                 .hasMessageContaining("Redis URI is required");
     }
 
@@ -56,7 +58,7 @@ class RedisSettingsTest {
     @ValueSource(strings = {"http://user:hunter2@cache.internal", "redis://user:hunter2@", "not a uri at all"})
     void malformedUriIsRefusedWithoutEchoingItsPassword(String uri) {
         assertThatThrownBy(() -> RedisSettings.builder().uri(uri).build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(MpAuthXException.class, RedisSettingsTest::isSettingsProblem)
                 .hasMessageContaining("not a Redis URI")
                 .hasMessageNotContaining("hunter2")
                 .hasNoCause();
@@ -65,14 +67,14 @@ class RedisSettingsTest {
     @Test
     void commandTimeoutMustBePositive() {
         assertThatThrownBy(() -> RedisSettings.builder().uri("redis://localhost").commandTimeout(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(MpAuthXException.class, RedisSettingsTest::isSettingsProblem)
                 .hasMessageContaining("command timeout");
     }
 
     @Test
     void emptyPasswordIsRefused() {
         assertThatThrownBy(() -> RedisSettings.builder().uri("redis://localhost").password("").build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(MpAuthXException.class, RedisSettingsTest::isSettingsProblem)
                 .hasMessageContaining("password");
     }
 
@@ -98,7 +100,7 @@ class RedisSettingsTest {
     @Test
     void aSentinelUriMustNameThePrimary() {
         assertThatThrownBy(() -> RedisSettings.builder().uri("redis-sentinel://:hunter2@s1:26379").build())
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(MpAuthXException.class, RedisSettingsTest::isSettingsProblem)
                 .hasMessageContaining("must name the primary after '#'")
                 .hasMessageNotContaining("hunter2");
     }
@@ -111,5 +113,16 @@ class RedisSettingsTest {
                 .hasMessageContaining("a cluster seed URI is empty");
         assertThatThrownBy(() -> RedisSettings.builder().uri("redis://a").cluster("redis://b:6379").build())
                 .hasMessageContaining("either a Redis URI or cluster seeds, not both");
+    }
+
+    @Test
+    void everyProblemIsNamedAtOnce() {
+        assertThatThrownBy(() -> RedisSettings.builder().password("").commandTimeout(Duration.ZERO).build())
+                .hasMessageContaining("Redis URI is required").hasMessageContaining("password is empty")
+                .hasMessageContaining("command timeout");
+    }
+
+    private static void isSettingsProblem(MpAuthXException refused) {
+        assertThat(refused.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
     }
 }

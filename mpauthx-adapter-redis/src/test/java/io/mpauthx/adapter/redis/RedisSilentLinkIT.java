@@ -1,9 +1,13 @@
 package io.mpauthx.adapter.redis;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.testing.Await;
 import io.mpauthx.testkit.net.SilentLinkProxy;
@@ -68,8 +72,8 @@ class RedisSilentLinkIT {
         TokenHash revoked = newHash();
         TokenHash kept = newHash();
         try (TokenStore nearCached = RedisAdapters.nearCached(throughProxy(), settings, cache)) {
-            direct.issue(owner, revoked, HOUR, 10);
-            direct.issue(owner, kept, HOUR, 10);
+            direct.issue(owner, NewToken.of(revoked, HOUR), 10);
+            direct.issue(owner, NewToken.of(kept, HOUR), 10);
             Await.until(Duration.ofSeconds(5), () -> nearCached.isLive(owner, revoked)
                     && cache.isKnownLive(OwnerKey.of(owner), revoked.value()), "the token is cached");
 
@@ -96,7 +100,7 @@ class RedisSilentLinkIT {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
         try (TokenStore plain = RedisAdapters.tokenStore(throughProxy())) {
-            plain.issue(owner, hash, HOUR, 10);
+            plain.issue(owner, NewToken.of(hash, HOUR), 10);
             assertThat(plain.isLive(owner, hash)).isTrue();
 
             proxy.silenceOpenConnections();
@@ -157,7 +161,7 @@ class RedisSilentLinkIT {
     }
 
     private static TokenOwner newOwner() {
-        return new TokenOwner("shop", "o" + UUID.randomUUID().toString().replace("-", ""));
+        return new TokenOwner(Sku.of("shop"), UserId.of("o" + UUID.randomUUID().toString().replace("-", "")));
     }
 
     private static TokenHash newHash() {

@@ -2,10 +2,13 @@ package io.mpauthx.adapter.redis;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.testing.Await;
 import io.mpauthx.domain.testing.Concurrently;
@@ -54,7 +57,7 @@ class RedisTokenKeysIT {
     }
 
     private static TokenOwner newOwner() {
-        return new TokenOwner("shop", "o" + UUID.randomUUID().toString().replace("-", ""));
+        return new TokenOwner(Sku.of("shop"), UserId.of("o" + UUID.randomUUID().toString().replace("-", "")));
     }
 
     private static TokenHash newHash() {
@@ -87,7 +90,7 @@ class RedisTokenKeysIT {
         TokenOwner owner = newOwner();
         String secret = UUID.randomUUID().toString();
         TokenHash hash = TokenHash.ofSecret(secret);
-        StoredToken stored = store.issue(owner, hash, HOUR, 10);
+        StoredToken stored = store.issue(owner, NewToken.of(hash, HOUR), 10);
 
         assertThat(keysOf(owner)).containsExactly(key(owner));
         assertThat(commands.type(key(owner))).isEqualTo("hash");
@@ -105,8 +108,8 @@ class RedisTokenKeysIT {
     @Test
     void theKeyLivesAsLongAsItsLongestToken() {
         TokenOwner owner = newOwner();
-        store.issue(owner, newHash(), HOUR, 10);
-        store.issue(owner, newHash(), Duration.ofMinutes(1), 10);
+        store.issue(owner, NewToken.of(newHash(), HOUR), 10);
+        store.issue(owner, NewToken.of(newHash(), Duration.ofMinutes(1)), 10);
 
         assertThat(commands.pttl(key(owner))).isBetween(HOUR.minusMinutes(1).toMillis(), HOUR.toMillis() + 1);
     }
@@ -114,11 +117,11 @@ class RedisTokenKeysIT {
     @Test
     void concurrentRefreshesLeaveOneField() throws Exception {
         TokenOwner owner = newOwner();
-        store.issue(owner, newHash(), HOUR, 10);
+        store.issue(owner, NewToken.of(newHash(), HOUR), 10);
 
         List<TokenHash> issued = Concurrently.run(32, i -> {
             TokenHash hash = newHash();
-            store.replaceAll(owner, hash, HOUR);
+            store.replaceAll(owner, NewToken.of(hash, HOUR));
             return hash;
         });
 
@@ -133,7 +136,7 @@ class RedisTokenKeysIT {
 
         List<TokenHash> issued = Concurrently.run(32, i -> {
             TokenHash hash = newHash();
-            store.issue(owner, hash, HOUR, 10);
+            store.issue(owner, NewToken.of(hash, HOUR), 10);
             return hash;
         });
 
@@ -145,14 +148,14 @@ class RedisTokenKeysIT {
     void anExpiredTokenIsDroppedOnTheOwnersNextWrite() {
         TokenOwner owner = newOwner();
         TokenHash expiring = newHash();
-        store.issue(owner, expiring, SECOND, 10);
-        store.issue(owner, newHash(), HOUR, 10);
+        store.issue(owner, NewToken.of(expiring, SECOND), 10);
+        store.issue(owner, NewToken.of(newHash(), HOUR), 10);
 
         Await.until(EXPIRY_WAIT, () -> !store.isLive(owner, expiring), "a 1 s token expires by itself");
         assertThat(store.liveTokens(owner)).extracting(StoredToken::hash).doesNotContain(expiring);
         assertThat(hasField(owner, expiring)).as("reads do not write").isTrue();
 
-        store.issue(owner, newHash(), HOUR, 10);
+        store.issue(owner, NewToken.of(newHash(), HOUR), 10);
 
         assertThat(hasField(owner, expiring)).isFalse();
         assertThat(commands.hlen(key(owner))).isEqualTo(2);
@@ -162,7 +165,7 @@ class RedisTokenKeysIT {
     void aTokenIsNeverLivePastTheExpiryItWasIssuedWithByRedissClock() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        Instant expiresAt = store.issue(owner, hash, SECOND, 10).expiresAt();
+        Instant expiresAt = store.issue(owner, NewToken.of(hash, SECOND), 10).expiresAt();
 
         Await.until(EXPIRY_WAIT, () -> {
             Instant checkedAt = redisTime();
@@ -182,8 +185,8 @@ class RedisTokenKeysIT {
     @Test
     void nothingOfAnOwnerIsLeftOnceEveryTokenHasExpired() {
         TokenOwner owner = newOwner();
-        store.issue(owner, newHash(), SECOND, 10);
-        store.issue(owner, newHash(), Duration.ofMillis(1_500), 10);
+        store.issue(owner, NewToken.of(newHash(), SECOND), 10);
+        store.issue(owner, NewToken.of(newHash(), Duration.ofMillis(1_500)), 10);
 
         Await.until(EXPIRY_WAIT, () -> keysOf(owner).isEmpty(), "the owner's key expires with its last token");
         assertThat(store.liveTokens(owner)).isEmpty();
@@ -193,7 +196,7 @@ class RedisTokenKeysIT {
     void revokingTheLastTokenRemovesTheKey() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        store.issue(owner, hash, HOUR, 10);
+        store.issue(owner, NewToken.of(hash, HOUR), 10);
 
         assertThat(store.revoke(owner, hash)).isTrue();
 
@@ -215,7 +218,7 @@ class RedisTokenKeysIT {
         TokenOwner owner = newOwner();
         try (TokenStore inDatabase3 = RedisAdapters.tokenStore(
                 RedisSettings.builder().uri(server.uri() + "/3").build())) {
-            inDatabase3.issue(owner, newHash(), HOUR, 10);
+            inDatabase3.issue(owner, NewToken.of(newHash(), HOUR), 10);
         }
 
         assertThat(keysOf(owner)).isEmpty();
@@ -229,7 +232,7 @@ class RedisTokenKeysIT {
         commands.scriptFlush();
 
         TokenHash hash = newHash();
-        store.issue(owner, hash, HOUR, 10);
+        store.issue(owner, NewToken.of(hash, HOUR), 10);
 
         assertThat(store.isLive(owner, hash)).isTrue();
         assertThat(store.liveTokens(owner)).hasSize(1);

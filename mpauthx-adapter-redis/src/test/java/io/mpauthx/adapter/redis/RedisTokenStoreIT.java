@@ -1,5 +1,6 @@
 package io.mpauthx.adapter.redis;
 
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.TokenStoreContract;
@@ -32,11 +33,11 @@ class RedisTokenStoreIT extends TokenStoreContract {
     void argumentsRedisCannotHonourAreProgrammingErrorsNotStoreFailures() {
         TokenOwner owner = newOwner();
 
-        assertThatThrownBy(() -> store.issue(owner, newHash(), Duration.ofNanos(999_999), 10))
+        assertThatThrownBy(() -> store.issue(owner, NewToken.of(newHash(), Duration.ofNanos(999_999)), 10))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.replaceAll(owner, newHash(), Duration.ofDays(40_000)))
+        assertThatThrownBy(() -> store.replaceAll(owner, NewToken.of(newHash(), Duration.ofDays(40_000))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.issue(owner, newHash(), LONG_TTL, 0))
+        assertThatThrownBy(() -> store.issue(owner, NewToken.of(newHash(), LONG_TTL), 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.liveTokens(owner)).isEmpty();
     }

@@ -2,8 +2,11 @@ package io.mpauthx.adapter.redis;
 
 import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.domain.AuthSettings;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.in.CheckTokenUseCase;
 import io.mpauthx.domain.port.in.LoginCommand;
 import io.mpauthx.domain.port.out.TokenStore;
@@ -59,7 +62,7 @@ final class RedisTokenStoreMeasurements {
 
     /** WeChat openids are 28 characters; the sku is short. */
     static TokenOwner owner(int n) {
-        return new TokenOwner("shop", String.format("oAbCdEfGhIjKlMnOpQrStUv%05d", n));
+        return new TokenOwner(Sku.of("shop"), UserId.of(String.format("oAbCdEfGhIjKlMnOpQrStUv%05d", n)));
     }
 
     private static void memoryPerToken(TokenStore store, TestRedis redis, int tokensPerUser) {
@@ -68,7 +71,7 @@ final class RedisTokenStoreMeasurements {
         long before = usedMemory(redis);
         for (int user = 0; user < users; user++) {
             for (int t = 0; t < tokensPerUser; t++) {
-                store.issue(owner(user), TokenHash.ofSecret(user + "/" + t), TTL, 10);
+                store.issue(owner(user), NewToken.of(TokenHash.ofSecret(user + "/" + t), TTL), 10);
             }
         }
         long perToken = (usedMemory(redis) - before) / (users * (long) tokensPerUser);
@@ -107,10 +110,10 @@ final class RedisTokenStoreMeasurements {
      */
     static CheckTokenUseCase loggedIn(TokenStore store, List<String> tokens) {
         FakeWeChatGateway weChat = new FakeWeChatGateway();
-        UseCases useCases = UseCases.create(new AuthSettings("wx1234567890abcdef", "shop", TTL, 10), store,
+        UseCases useCases = UseCases.create(new AuthSettings("wx1234567890abcdef", Sku.of("shop"), TTL, 10), store,
                 InMemoryAdapters.userRepository(Clock.systemUTC()), weChat, new FakeDecryptor(), new SecureRandom());
         for (int i = 0; i < 1_000; i++) {
-            tokens.add(useCases.authorize().authorize(LoginCommand.codeOnly(weChat.newCode(owner(i).userId(), null)))
+            tokens.add(useCases.authorize().authorize(LoginCommand.codeOnly(weChat.newCode(owner(i).userId().value(), null)))
                     .response());
         }
         return useCases.checkTokens();
@@ -186,7 +189,7 @@ final class RedisTokenStoreMeasurements {
         long[] micros = new long[REFRESHES];
         for (int i = 0; i < REFRESHES; i++) {
             long start = System.nanoTime();
-            store.replaceAll(owner, TokenHash.ofSecret("refresh/" + i), TTL);
+            store.replaceAll(owner, NewToken.of(TokenHash.ofSecret("refresh/" + i), TTL));
             micros[i] = (System.nanoTime() - start) / 1_000;
         }
         Arrays.sort(micros);

@@ -3,6 +3,7 @@ package io.mpauthx.adapter.sqlite;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import org.slf4j.Logger;
@@ -50,10 +51,10 @@ final class SqliteUserRepository implements UserRepository {
     }
 
     @Override
-    public void saveProfile(String userId, UserProfile profile) {
-        Objects.requireNonNull(userId, "userId");
+    public void saveProfile(UserId user, UserProfile profile) {
+        Objects.requireNonNull(user, "userId");
         Objects.requireNonNull(profile, "profile");
-        requireStorable("user id", userId);
+        String userId = user.value();
         requireStorable("profile text", profile.nickName(), profile.language(), profile.city(), profile.province(),
                 profile.country(), profile.avatarUrl());
         long now = clock.millis();
@@ -75,9 +76,8 @@ final class SqliteUserRepository implements UserRepository {
     }
 
     @Override
-    public void registerIfAbsent(String userId) {
-        Objects.requireNonNull(userId, "userId");
-        requireStorable("user id", userId);
+    public void registerIfAbsent(UserId user) {
+        String userId = Objects.requireNonNull(user, "userId").value();
         long now = clock.millis();
         database.write("registering user " + userId, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(REGISTER_IF_ABSENT)) {
@@ -90,11 +90,8 @@ final class SqliteUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<User> find(String userId) {
-        Objects.requireNonNull(userId, "userId");
-        if (!isWellFormedUtf16(userId)) {
-            return Optional.empty();
-        }
+    public Optional<User> find(UserId user) {
+        String userId = Objects.requireNonNull(user, "userId").value();
         return database.read("looking up user " + userId, connection -> {
             try (PreparedStatement query = connection.prepareStatement(FIND)) {
                 query.setString(1, userId);
@@ -125,9 +122,12 @@ final class SqliteUserRepository implements UserRepository {
         List<User> users = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                users.add(new User(rows.getString("openId"), profileOf(rows),
-                        Instant.ofEpochMilli(rows.getLong("createdAt")),
-                        Instant.ofEpochMilli(rows.getLong("updatedAt"))));
+                // a row another program wrote may hold an id no login could have made; it is no user of ours
+                Optional<UserId> id = UserId.parse(rows.getString("openId"));
+                if (id.isPresent()) {
+                    users.add(new User(id.get(), profileOf(rows), Instant.ofEpochMilli(rows.getLong("createdAt")),
+                            Instant.ofEpochMilli(rows.getLong("updatedAt"))));
+                }
             }
         }
         return users;

@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.testing.Concurrently;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,12 @@ class SqliteConcurrencyIT extends FreshDatabaseFile {
     @Test
     void thirtyTwoThreadsAuthorisingTheSameNewUserEndAsOneRow() throws Exception {
         List<User> seen = Concurrently.run(32, thread -> {
-            users.saveProfile("oSameNewUser", PROFILE);
-            return users.find("oSameNewUser").orElseThrow();
+            users.saveProfile(UserId.of("oSameNewUser"), PROFILE);
+            return users.find(UserId.of("oSameNewUser")).orElseThrow();
         });
 
         assertThat(seen).hasSize(32).allSatisfy(user -> assertThat(user.profile()).contains(PROFILE));
-        assertThat(users.list(0, 100)).extracting(User::id).containsExactly("oSameNewUser");
+        assertThat(users.list(0, 100)).extracting(user -> user.id().value()).containsExactly("oSameNewUser");
     }
 
     @Test
@@ -31,9 +32,9 @@ class SqliteConcurrencyIT extends FreshDatabaseFile {
             for (int i = 0; i < 500; i++) {
                 String id = "oThread" + thread + "User" + i;
                 if (i % 2 == 0) {
-                    users.registerIfAbsent(id);
+                    users.registerIfAbsent(UserId.of(id));
                 } else {
-                    users.saveProfile(id, PROFILE);
+                    users.saveProfile(UserId.of(id), PROFILE);
                 }
             }
             return 500;
@@ -46,14 +47,14 @@ class SqliteConcurrencyIT extends FreshDatabaseFile {
 
     @Test
     void readsRunBesideWrites() throws Exception {
-        users.saveProfile("oReadMe", PROFILE);
+        users.saveProfile(UserId.of("oReadMe"), PROFILE);
 
         List<Boolean> found = Concurrently.run(16, thread -> {
             if (thread % 2 == 0) {
-                users.registerIfAbsent("oWriter" + thread);
+                users.registerIfAbsent(UserId.of("oWriter" + thread));
                 return true;
             }
-            return users.find("oReadMe").isPresent();
+            return users.find(UserId.of("oReadMe")).isPresent();
         });
 
         assertThat(found).hasSize(16).containsOnly(true);

@@ -2,6 +2,7 @@ package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -77,16 +78,16 @@ class SqliteFailureIT {
     void closedRepositoryRefusesEveryCallNamingTheFile() {
         Path file = folder.resolve("closed.db");
         UserRepository users = SqliteAdapters.userRepository(file);
-        users.registerIfAbsent("oBeforeClose");
+        users.registerIfAbsent(UserId.of("oBeforeClose"));
 
         users.close();
         users.close();
 
         UserProfile profile = new UserProfile("n", 0, "", "", "", "", "");
-        assertDatabaseError(() -> users.saveProfile("oAfter", profile), file, "closed");
-        assertDatabaseError(() -> users.registerIfAbsent("oAfter"), file, "closed");
-        assertDatabaseError(() -> users.find("oBeforeClose"), file, "closed");
-        assertDatabaseError(() -> users.exists("oBeforeClose"), file, "closed");
+        assertDatabaseError(() -> users.saveProfile(UserId.of("oAfter"), profile), file, "closed");
+        assertDatabaseError(() -> users.registerIfAbsent(UserId.of("oAfter")), file, "closed");
+        assertDatabaseError(() -> users.find(UserId.of("oBeforeClose")), file, "closed");
+        assertDatabaseError(() -> users.exists(UserId.of("oBeforeClose")), file, "closed");
         assertDatabaseError(() -> users.list(0, 10), file, "closed");
     }
 

@@ -3,6 +3,7 @@ package io.mpauthx.adapter.sqlite;
 import io.mpauthx.adapter.sqlite.QueuedBatch.Outcome;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.UserRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,8 +124,8 @@ class SqliteGroupCommitFaultIT {
 
     private void assertRepositoryStillWrites() {
         UserRepository users = new SqliteUserRepository(database, Clock.systemUTC());
-        users.registerIfAbsent("oAfterwards");
-        assertThat(users.find("oAfterwards")).isPresent();
+        users.registerIfAbsent(UserId.of("oAfterwards"));
+        assertThat(users.find(UserId.of("oAfterwards"))).isPresent();
     }
 
     private static List<Throwable> causes(Throwable failure) {

@@ -1,10 +1,11 @@
 package io.mpauthx.adapter.sqlite;
 
-import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.stream.Stream;
 
@@ -18,8 +19,8 @@ class SqliteHostileInputIT extends FreshDatabaseFile {
 
     @BeforeEach
     void registerInnocentUsers() {
-        users.registerIfAbsent("innocentA");
-        users.registerIfAbsent("innocent_");
+        users.registerIfAbsent(UserId.of("innocentA"));
+        users.registerIfAbsent(UserId.of("innocent_"));
     }
 
     static Stream<String> hostile() {
@@ -33,20 +34,28 @@ class SqliteHostileInputIT extends FreshDatabaseFile {
     void hostileProfileTextComesBackByteExact(String text) {
         UserProfile stored = new UserProfile(text, 2, text, text, text, text, text);
 
-        users.saveProfile("oHostile", stored);
+        users.saveProfile(UserId.of("oHostile"), stored);
 
-        assertThat(users.find("oHostile").orElseThrow().profile()).contains(stored);
-        assertThat(users.find("innocentA").orElseThrow().profile()).isEmpty();
+        assertThat(users.find(UserId.of("oHostile")).orElseThrow().profile()).contains(stored);
+        assertThat(users.find(UserId.of("innocentA")).orElseThrow().profile()).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("hostile")
-    void hostileIdMatchesOnlyItself(String id) {
-        users.saveProfile(id, new UserProfile("hostile", 1, "", "", "", "", ""));
+    void onlyTheTokenAlphabetMakesAUserIdSoHostileTextNeverReachesTheDatabaseAsOne(String text) {
+        assertThat(UserId.parse(text).isPresent()).as("a user id is [A-Za-z0-9_-]{1,128}")
+                .isEqualTo(text.matches("[A-Za-z0-9_-]{1,128}"));
+    }
 
-        assertThat(users.find(id).map(User::id)).contains(id);
+    /** '_' is SQL LIKE's wildcard: an id holding it must still match only itself. */
+    @ParameterizedTest
+    @ValueSource(strings = {"_", "innocen_", "innocent__", "_nnocentA", "a-b"})
+    void idsWithLikeWildcardsMatchOnlyThemselves(String id) {
+        users.saveProfile(UserId.of(id), new UserProfile("hostile", 1, "", "", "", "", ""));
+
+        assertThat(users.find(UserId.of(id)).map(user -> user.id().value())).contains(id);
         assertThat(users.list(0, 10)).filteredOn(user -> user.profile().isPresent())
-                .extracting(User::id).containsExactly(id);
-        assertThat(users.list(0, 10)).extracting(User::id).contains("innocentA", "innocent_");
+                .extracting(user -> user.id().value()).containsExactly(id);
+        assertThat(users.list(0, 10)).extracting(user -> user.id().value()).contains("innocentA", "innocent_");
     }
 }

@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,13 @@ class SqliteMigrationIT {
         Path file = originalDatabase();
 
         try (UserRepository users = open(file)) {
-            assertThat(users.list(0, 10)).extracting(User::id).containsExactly("oNodeOnlyId", "oNodeProfile");
-            User onlyId = users.find("oNodeOnlyId").orElseThrow();
+            assertThat(users.list(0, 10)).extracting(user -> user.id().value())
+                    .containsExactly("oNodeOnlyId", "oNodeProfile");
+            User onlyId = users.find(UserId.of("oNodeOnlyId")).orElseThrow();
             assertThat(onlyId.profile()).isEmpty();
             assertThat(onlyId.createdAt()).isEqualTo(Instant.EPOCH);
             assertThat(onlyId.updatedAt()).isEqualTo(Instant.EPOCH);
-            assertThat(users.find("oNodeProfile").orElseThrow().profile())
+            assertThat(users.find(UserId.of("oNodeProfile")).orElseThrow().profile())
                     .contains(new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", ""));
         }
         assertThat(PlainSqlite.history(file)).containsExactly("1 BASELINE 1", "2 SQL 1");
@@ -68,11 +70,12 @@ class SqliteMigrationIT {
     void originalRowsGainTimestampsOnlyWhenTheyChange() throws Exception {
         SettableClock clock = new SettableClock(NOW);
         try (UserRepository users = SqliteAdapters.userRepository(originalDatabase(), clock)) {
-            users.registerIfAbsent("oNodeOnlyId");
-            users.saveProfile("oNodeProfile", new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", "u"));
+            users.registerIfAbsent(UserId.of("oNodeOnlyId"));
+            users.saveProfile(UserId.of("oNodeProfile"),
+                    new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", "u"));
 
-            assertThat(users.find("oNodeOnlyId").orElseThrow().updatedAt()).isEqualTo(Instant.EPOCH);
-            User updated = users.find("oNodeProfile").orElseThrow();
+            assertThat(users.find(UserId.of("oNodeOnlyId")).orElseThrow().updatedAt()).isEqualTo(Instant.EPOCH);
+            User updated = users.find(UserId.of("oNodeProfile")).orElseThrow();
             assertThat(updated.createdAt()).isEqualTo(Instant.EPOCH);
             assertThat(updated.updatedAt()).isEqualTo(NOW);
         }
@@ -97,8 +100,8 @@ class SqliteMigrationIT {
         PlainSqlite.execute(file, "CREATE TABLE orders(id integer primary key)", "INSERT INTO orders VALUES (7)");
 
         try (UserRepository users = open(file)) {
-            users.registerIfAbsent("oShared");
-            assertThat(users.exists("oShared")).isTrue();
+            users.registerIfAbsent(UserId.of("oShared"));
+            assertThat(users.exists(UserId.of("oShared"))).isTrue();
         }
         assertThat(PlainSqlite.history(file)).containsExactly("0 BASELINE 1", "1 SQL 1", "2 SQL 1");
         assertThat(PlainSqlite.query(file, "SELECT id FROM orders")).containsExactly(List.of("7"));
@@ -118,8 +121,8 @@ class SqliteMigrationIT {
         Path file = folder.resolve("a/b/c/users.db");
 
         try (UserRepository users = open(file)) {
-            users.registerIfAbsent("oDeep");
-            assertThat(users.exists("oDeep")).isTrue();
+            users.registerIfAbsent(UserId.of("oDeep"));
+            assertThat(users.exists(UserId.of("oDeep"))).isTrue();
         }
         assertThat(file).isRegularFile();
     }

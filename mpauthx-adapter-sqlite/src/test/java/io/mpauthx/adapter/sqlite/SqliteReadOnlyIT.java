@@ -3,6 +3,7 @@ package io.mpauthx.adapter.sqlite;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import org.junit.jupiter.api.Test;
@@ -30,18 +31,19 @@ class SqliteReadOnlyIT {
     void anMpauthxDatabaseIsReadAndNeverWritten() throws Exception {
         Path file = folder.resolve("users.db");
         try (UserRepository writable = SqliteAdapters.userRepository(file)) {
-            writable.saveProfile("oAnn", ANN);
-            writable.registerIfAbsent("oBob");
+            writable.saveProfile(UserId.of("oAnn"), ANN);
+            writable.registerIfAbsent(UserId.of("oBob"));
         }
         byte[] before = Files.readAllBytes(file);
 
         try (UserRepository users = SqliteAdapters.readOnlyUserRepository(file)) {
-            assertThat(users.list(0, 10)).extracting(User::id).containsExactly("oAnn", "oBob");
-            assertThat(users.find("oAnn").flatMap(User::profile)).contains(ANN);
-            assertThat(assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.registerIfAbsent("oCarol")))
+            assertThat(users.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oAnn", "oBob");
+            assertThat(users.find(UserId.of("oAnn")).flatMap(User::profile)).contains(ANN);
+            assertThat(assertFailsWith(StatusCode.DATABASE_RELATED_ERROR,
+                    () -> users.registerIfAbsent(UserId.of("oCarol"))))
                     .hasMessageContainingAll(file.toString(), "readonly");
-            assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.saveProfile("oAnn", ANN));
-            assertThat(users.exists("oCarol")).isFalse();
+            assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.saveProfile(UserId.of("oAnn"), ANN));
+            assertThat(users.exists(UserId.of("oCarol"))).isFalse();
         }
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
@@ -53,10 +55,10 @@ class SqliteReadOnlyIT {
         Path file = folder.resolve("shared.db");
         try (UserRepository application = SqliteAdapters.userRepository(file);
              UserRepository admin = SqliteAdapters.readOnlyUserRepository(file)) {
-            application.registerIfAbsent("oFirst");
-            assertThat(admin.exists("oFirst")).isTrue();
-            application.registerIfAbsent("oSecond");
-            assertThat(admin.list(0, 10)).extracting(User::id).containsExactly("oFirst", "oSecond");
+            application.registerIfAbsent(UserId.of("oFirst"));
+            assertThat(admin.exists(UserId.of("oFirst"))).isTrue();
+            application.registerIfAbsent(UserId.of("oSecond"));
+            assertThat(admin.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oFirst", "oSecond");
         }
     }
 

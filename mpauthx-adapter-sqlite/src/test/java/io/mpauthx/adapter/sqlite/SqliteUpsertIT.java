@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import org.junit.jupiter.api.Test;
 
@@ -29,12 +30,12 @@ class SqliteUpsertIT extends FreshDatabaseFile {
 
     @Test
     void secondLoginUpdatesTheProfileKeepsCreatedAtAndMovesUpdatedAt() {
-        users.saveProfile("oUpsert", profile("Ann", "Guangzhou"));
+        users.saveProfile(UserId.of("oUpsert"), profile("Ann", "Guangzhou"));
         clock.advance(Duration.ofMinutes(5));
 
-        users.saveProfile("oUpsert", profile("Annie", "Shenzhen"));
+        users.saveProfile(UserId.of("oUpsert"), profile("Annie", "Shenzhen"));
 
-        User user = users.find("oUpsert").orElseThrow();
+        User user = users.find(UserId.of("oUpsert")).orElseThrow();
         assertThat(user.profile()).contains(profile("Annie", "Shenzhen"));
         assertThat(user.createdAt()).isEqualTo(FIRST_LOGIN);
         assertThat(user.updatedAt()).isEqualTo(FIRST_LOGIN.plus(Duration.ofMinutes(5)));
@@ -42,24 +43,24 @@ class SqliteUpsertIT extends FreshDatabaseFile {
 
     @Test
     void codeOnlyLoginOfAKnownUserChangesNothing() {
-        users.saveProfile("oKnown", profile("Bo", "Foshan"));
+        users.saveProfile(UserId.of("oKnown"), profile("Bo", "Foshan"));
         clock.advance(Duration.ofHours(1));
 
-        users.registerIfAbsent("oKnown");
+        users.registerIfAbsent(UserId.of("oKnown"));
 
-        User user = users.find("oKnown").orElseThrow();
+        User user = users.find(UserId.of("oKnown")).orElseThrow();
         assertThat(user.profile()).contains(profile("Bo", "Foshan"));
         assertThat(user.updatedAt()).isEqualTo(FIRST_LOGIN);
     }
 
     @Test
     void updatedAtNeverMovesBackWhenTheClockDoes() {
-        users.saveProfile("oClock", profile("Cy", "Zhuhai"));
+        users.saveProfile(UserId.of("oClock"), profile("Cy", "Zhuhai"));
         clock.set(FIRST_LOGIN.minus(Duration.ofDays(1)));
 
-        users.saveProfile("oClock", profile("Cyrus", "Zhuhai"));
+        users.saveProfile(UserId.of("oClock"), profile("Cyrus", "Zhuhai"));
 
-        User user = users.find("oClock").orElseThrow();
+        User user = users.find(UserId.of("oClock")).orElseThrow();
         assertThat(user.profile()).contains(profile("Cyrus", "Zhuhai"));
         assertThat(user.updatedAt()).isEqualTo(FIRST_LOGIN);
     }
@@ -68,14 +69,14 @@ class SqliteUpsertIT extends FreshDatabaseFile {
     void emptyProfileFieldsAreAProfileNotItsAbsence() {
         UserProfile blank = new UserProfile("", 0, "", "", "", "", "");
 
-        users.saveProfile("oBlank", blank);
+        users.saveProfile(UserId.of("oBlank"), blank);
 
-        assertThat(users.find("oBlank").orElseThrow().profile()).contains(blank);
+        assertThat(users.find(UserId.of("oBlank")).orElseThrow().profile()).contains(blank);
     }
 
     @Test
     void timestampsAreStoredAsEpochMilliseconds() throws Exception {
-        users.registerIfAbsent("oMillis");
+        users.registerIfAbsent(UserId.of("oMillis"));
 
         assertThat(PlainSqlite.query(file(),
                 "SELECT createdAt, updatedAt FROM user WHERE openId = ?", "oMillis"))

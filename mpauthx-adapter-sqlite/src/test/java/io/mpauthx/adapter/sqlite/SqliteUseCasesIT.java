@@ -1,27 +1,56 @@
 package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.adapter.memory.InMemoryAdapters;
-import io.mpauthx.domain.port.out.TokenStore;
-import io.mpauthx.domain.port.out.UserRepository;
-import io.mpauthx.domain.service.UseCasesContract;
+import io.mpauthx.domain.service.AuthorizeContract;
+import io.mpauthx.domain.service.CheckTokenContract;
+import io.mpauthx.domain.service.FindUserContract;
+import io.mpauthx.domain.service.ManageTokensContract;
+import io.mpauthx.domain.service.UseCaseStores;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 
 /** The whole behaviour of SPEC §4 with users in a real SQLite file (tokens in memory). */
-class SqliteUseCasesIT extends UseCasesContract {
+class SqliteUseCasesIT {
 
     @TempDir
     Path folder;
 
-    @Override
-    protected TokenStore newTokenStore() {
-        return InMemoryAdapters.tokenStore(Clock.systemUTC());
+    private final UseCaseStores sqlite = UseCaseStores.of(() -> InMemoryAdapters.tokenStore(Clock.systemUTC()),
+            () -> SqliteAdapters.userRepository(folder.resolve("users-" + UUID.randomUUID() + ".db")));
+
+    @Nested
+    class Authorize extends AuthorizeContract {
+        @Override
+        protected UseCaseStores stores() {
+            return sqlite;
+        }
     }
 
-    @Override
-    protected UserRepository newUserRepository() {
-        return SqliteAdapters.userRepository(folder.resolve("users.db"));
+    @Nested
+    class CheckTokens extends CheckTokenContract {
+        @Override
+        protected UseCaseStores stores() {
+            return sqlite;
+        }
+    }
+
+    @Nested
+    class ManageTokens extends ManageTokensContract {
+        @Override
+        protected UseCaseStores stores() {
+            return sqlite;
+        }
+    }
+
+    @Nested
+    class FindUsers extends FindUserContract {
+        @Override
+        protected UseCaseStores stores() {
+            return sqlite;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.mpauthx.adapter.sqlite;
 
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.Concurrently;
@@ -41,7 +42,7 @@ public final class UpsertThroughput {
             long start = System.nanoTime();
             Concurrently.run(threads, thread -> {
                 for (int i = 0; i < perThread; i++) {
-                    users.saveProfile("oBench" + thread + "x" + i, PROFILE);
+                    users.saveProfile(UserId.of("oBench" + thread + "x" + i), PROFILE);
                 }
                 return perThread;
             });

@@ -170,32 +170,31 @@ public final class WeChatSettings {
 
         /**
          * @return the settings
-         * @throws MpAuthXException 6001 when the app id or secret is missing or blank
-         * @throws IllegalArgumentException when other settings are out of range, naming each of them
+         * @throws MpAuthXException 6001 naming every setting that is missing or out of range
          */
         public WeChatSettings build() {
-            requireText(appId, "appId");
-            requireText(appSecret, "appSecret");
             List<String> problems = new ArrayList<>();
+            requireText(appId, "the app id", problems);
+            requireText(appSecret, "the app secret", problems);
             if (!isHttpUrlWithoutQuery(baseUrl)) {
-                problems.add("baseUrl must be an absolute http(s) URL with a host and no query or fragment, was "
-                        + baseUrl);
+                problems.add("the WeChat API base URL must be an absolute http(s) URL with a host and no query or "
+                        + "fragment, was " + withoutUserInfo(baseUrl));
             }
-            requirePositive(connectTimeout, "connectTimeout", problems);
-            requirePositive(requestTimeout, "requestTimeout", problems);
-            requirePositive(retryBackoff, "retryBackoff", problems);
+            requirePositive(connectTimeout, "the WeChat connect timeout", problems);
+            requirePositive(requestTimeout, "the WeChat request timeout", problems);
+            requirePositive(retryBackoff, "the WeChat retry backoff", problems);
             if (maxRetries < 0 || maxRetries > DEFAULT_MAX_RETRIES) {
-                problems.add("maxRetries must be 0 to " + DEFAULT_MAX_RETRIES + ", was " + maxRetries);
+                problems.add("the WeChat retries must be 0 to " + DEFAULT_MAX_RETRIES + ", was " + maxRetries);
             }
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", problems));
+                throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, String.join("; ", problems));
             }
             return new WeChatSettings(this);
         }
 
-        private static void requireText(String value, String name) {
+        private static void requireText(String value, String name, List<String> problems) {
             if (value == null || value.isBlank()) {
-                throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, name + " is required");
+                problems.add(name + " is required");
             }
         }
 
@@ -203,6 +202,12 @@ public final class WeChatSettings {
             if (value == null || value.isNegative() || value.isZero()) {
                 problems.add(name + " must be a positive duration, was " + value);
             }
+        }
+
+        /** A proxy URL may carry credentials; the message shows where, never who. */
+        private static String withoutUserInfo(URI url) {
+            return url == null || url.getRawUserInfo() == null ? String.valueOf(url)
+                    : url.toString().replace(url.getRawUserInfo() + "@", "****@");
         }
 
         private static boolean isHttpUrlWithoutQuery(URI url) {

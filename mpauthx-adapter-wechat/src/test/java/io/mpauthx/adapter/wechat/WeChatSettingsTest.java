@@ -35,27 +35,37 @@ class WeChatSettingsTest {
                 () -> WeChatSettings.builder().appId(" ").appSecret("s").build());
 
         assertThat(noSecret.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
-        assertThat(noSecret.getMessage()).contains("appSecret");
-        assertThat(blankAppId.getMessage()).contains("appId");
+        assertThat(noSecret.getMessage()).contains("app secret is required");
+        assertThat(blankAppId.getMessage()).contains("app id is required");
     }
 
     @Test
-    void outOfRangeSettingsAreNamed() {
-        assertThatThrownBy(() -> credentials().requestTimeout(Duration.ZERO).build()).hasMessageContaining("requestTimeout");
-        assertThatThrownBy(() -> credentials().connectTimeout(Duration.ofSeconds(-1)).build())
-                .hasMessageContaining("connectTimeout");
-        assertThatThrownBy(() -> credentials().maxRetries(3).build()).hasMessageContaining("maxRetries");
-        assertThatThrownBy(() -> credentials().baseUrl(URI.create("ftp://example.com")).build())
-                .hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> credentials().baseUrl(URI.create("https://example.com/?x=1")).build())
-                .hasMessageContaining("baseUrl");
+    void outOfRangeSettingsAreNamedAsSettingsProblems() {
+        assertRefused(credentials().requestTimeout(Duration.ZERO), "WeChat request timeout");
+        assertRefused(credentials().connectTimeout(Duration.ofSeconds(-1)), "WeChat connect timeout");
+        assertRefused(credentials().maxRetries(3), "WeChat retries");
+        assertRefused(credentials().baseUrl(URI.create("ftp://example.com")), "WeChat API base URL");
+        assertRefused(credentials().baseUrl(URI.create("https://example.com/?x=1")), "WeChat API base URL");
     }
 
     @Test
-    void everyOutOfRangeSettingIsNamedAtOnce() {
-        assertThatThrownBy(() -> credentials().baseUrl(null).requestTimeout(null).retryBackoff(Duration.ZERO).build())
-                .hasMessageContaining("baseUrl").hasMessageContaining("requestTimeout")
-                .hasMessageContaining("retryBackoff");
+    void everyProblemIsNamedAtOnce() {
+        assertRefused(WeChatSettings.builder().baseUrl(null).requestTimeout(null).retryBackoff(Duration.ZERO),
+                "app id", "app secret", "WeChat API base URL", "WeChat request timeout", "WeChat retry backoff");
+    }
+
+    @Test
+    void aBaseUrlWithCredentialsIsRefusedWithoutShowingThem() {
+        assertRefused(credentials().baseUrl(URI.create("https://user:pa55word@proxy.example.com/?q")), "****@proxy");
+        assertThatThrownBy(() -> credentials().baseUrl(URI.create("https://user:pa55word@proxy.example.com/?q"))
+                .build()).hasMessageNotContaining("pa55word");
+    }
+
+    private static void assertRefused(WeChatSettings.Builder builder, String... named) {
+        MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, builder::build);
+        assertThat(refused).isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
+        assertThat(refused.getMessage()).contains(named);
     }
 
     @Test

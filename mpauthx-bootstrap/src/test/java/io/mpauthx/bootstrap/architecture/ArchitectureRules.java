@@ -5,6 +5,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -38,7 +39,6 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule only_the_redis_adapter_uses_lettuce = noClasses()
             .that().resideOutsideOfPackage("io.mpauthx.adapter.redis..")
-            .and().resideOutsideOfPackage("io.mpauthx.bootstrap..")
             .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..")
             .because("Redis client types stay behind the TokenStore port");
 
@@ -53,6 +53,21 @@ final class ArchitectureRules {
             .that().resideOutsideOfPackage("io.mpauthx.adapter.wechat..")
             .should().dependOnClassesThat().resideInAnyPackage("com.google.gson..", "java.net.http..")
             .because("WeChat's HTTP API and its JSON stay behind the WeChatGateway port");
+
+    @ArchTest
+    static final ArchRule adapters_show_only_their_factories_and_settings = classes()
+            .that().resideInAPackage("io.mpauthx.adapter..")
+            .and().arePublic().and().areTopLevelClasses()
+            .should().haveSimpleNameEndingWith("Adapters").orShould().haveSimpleNameEndingWith("Settings")
+            .because("an adapter module is used through one factory returning the port type; everything behind it "
+                    + "stays package-private, so it can change without breaking anyone");
+
+    @ArchTest
+    static final ArchRule the_bootstraps_public_api_names_no_adapter_type = codeUnits()
+            .that().arePublic().and().areDeclaredInClassesThat(new VisibleOutsideItsPackage())
+            .and().areDeclaredInClassesThat().resideInAPackage("io.mpauthx.bootstrap..")
+            .should(new SignaturesWithoutAdapterTypes())
+            .because("users choose adapters through the builder's own words; adapter types may change freely");
 
     @ArchTest
     static final ArchRule outgoing_ports_are_interfaces = classes()

@@ -10,6 +10,7 @@ import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.bootstrap.MpAuthXConfig;
 import io.mpauthx.bootstrap.MpAuthXModule;
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 
@@ -31,25 +32,25 @@ public final class AuditedUserRepositoryExample {
         }
 
         @Override
-        public void saveProfile(String userId, UserProfile profile) {
+        public void saveProfile(UserId userId, UserProfile profile) {
             countIfNew(userId);
             sqlite.saveProfile(userId, profile);
         }
 
         @Override
-        public void registerIfAbsent(String userId) {
+        public void registerIfAbsent(UserId userId) {
             countIfNew(userId);
             sqlite.registerIfAbsent(userId);
         }
 
-        private void countIfNew(String userId) {
+        private void countIfNew(UserId userId) {
             if (!sqlite.exists(userId)) {
                 registrations.incrementAndGet();
             }
         }
 
         @Override
-        public Optional<User> find(String userId) {
+        public Optional<User> find(UserId userId) {
             return sqlite.find(userId);
         }
 

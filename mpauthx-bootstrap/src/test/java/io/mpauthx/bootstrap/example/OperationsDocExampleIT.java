@@ -3,7 +3,6 @@ package io.mpauthx.bootstrap.example;
 import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.bootstrap.MpAuthXConfig;
-import io.mpauthx.domain.User;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.FakeDecryptor;
 import io.mpauthx.domain.testing.FakeWeChatGateway;
@@ -43,7 +42,7 @@ class OperationsDocExampleIT {
             assertThat(auth.findUser("oAudit")).isPresent();
         }
         try (UserRepository written = SqliteAdapters.userRepository(database)) {
-            assertThat(written.list(0, 10)).extracting(User::id).containsExactly("oAudit", "oOther");
+            assertThat(written.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oAudit", "oOther");
         }
     }
 

@@ -79,7 +79,7 @@ class EveryFlowLeaksNoSecretIT {
         show(() -> auth.activeTokens("uHygieneAnn"));
         show(() -> auth.revokeToken(second));
         issued(auth.refreshToken("uHygieneAnn"));
-        show(() -> auth.findUser("uHygieneAnn").map(user -> user.id() + user.createdAt()));
+        show(() -> auth.findUser("uHygieneAnn").map(user -> user.id().value() + user.createdAt()));
         show(() -> auth.revokeAllTokens("uHygieneAnn"));
         return issued(auth.authorize(remembered(weChat.newLogin(ann)).code()));
     }

@@ -14,10 +14,10 @@ import java.util.function.BiFunction;
 final class Forgeries {
 
     private static final List<BiFunction<AccessToken, Forgery, String>> FORGERIES = List.of(
-            (token, f) -> f.user() + "." + token.sku() + "." + token.secret(),
-            (token, f) -> token.userId() + "." + f.sku() + "." + token.secret(),
-            (token, f) -> token.userId() + "." + token.sku() + "." + flipCase(token.secret()),
-            (token, f) -> token.userId() + "." + token.sku() + "." + flipCaseAt(token.secret(), f.position()),
+            (token, f) -> f.user() + "." + token.owner().sku() + "." + token.secret(),
+            (token, f) -> token.owner().userId() + "." + f.sku() + "." + token.secret(),
+            (token, f) -> token.owner().userId() + "." + token.owner().sku() + "." + flipCase(token.secret()),
+            (token, f) -> token.owner().userId() + "." + token.owner().sku() + "." + flipCaseAt(token.secret(), f.position()),
             (token, f) -> token.value().substring(0, token.value().length() - 1),
             (token, f) -> token.value().substring(1),
             (token, f) -> replaceAt(token.value(), f.position(), f.character()),
@@ -26,8 +26,8 @@ final class Forgeries {
             (token, f) -> token.value().replace('.', f.character()),
             (token, f) -> token.value().replace("-", "+").replace("_", "/"),
             (token, f) -> token.value().replace(".", "%2E"),
-            (token, f) -> token.userId() + "." + token.sku() + "." + token.secret() + "=",
-            (token, f) -> token.userId() + ".." + token.sku() + "." + token.secret(),
+            (token, f) -> token.owner().userId() + "." + token.owner().sku() + "." + token.secret() + "=",
+            (token, f) -> token.owner().userId() + ".." + token.owner().sku() + "." + token.secret(),
             (token, f) -> token.value() + "." + token.secret(),
             (token, f) -> token.value());
 

@@ -120,8 +120,8 @@ class MpAuthXFacadeProperties {
         qt().withExamples(TRIES).forAll(tokens()).checkAssert(token -> {
             Optional<AccessToken> parsed = AccessToken.parse(token);
 
-            assertThat(auth.extractOpenId(token)).isEqualTo(parsed.map(AccessToken::userId));
-            assertThat(auth.extractSku(token)).isEqualTo(parsed.map(AccessToken::sku));
+            assertThat(auth.extractOpenId(token)).isEqualTo(parsed.map(token1 -> token1.owner().userId().value()));
+            assertThat(auth.extractSku(token)).isEqualTo(parsed.map(token1 -> token1.owner().sku().value()));
         });
     }
 

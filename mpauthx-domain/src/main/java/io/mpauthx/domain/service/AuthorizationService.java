@@ -2,9 +2,9 @@ package io.mpauthx.domain.service;
 
 import io.mpauthx.domain.AuthResult;
 import io.mpauthx.domain.DecryptedUserInfo;
-import io.mpauthx.domain.Identifiers;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.WeChatSession;
 import io.mpauthx.domain.port.in.AuthorizeUseCase;
 import io.mpauthx.domain.port.in.LoginCommand;
@@ -33,16 +33,16 @@ final class AuthorizationService implements AuthorizeUseCase {
     @Override
     public AuthResult authorize(LoginCommand command) {
         WeChatSession session = weChat.exchangeCode(command.code());
-        String userId = command.encryptedProfile()
+        UserId userId = command.encryptedProfile()
                 .map(profile -> registerWithProfile(session, profile))
                 .orElseGet(() -> registerCodeOnly(session));
-        return AuthResult.success(tokens.issueAnother(userId));
+        return tokens.issueAnother(userId, command.device());
     }
 
-    private String registerWithProfile(WeChatSession session, EncryptedProfile encrypted) {
+    private UserId registerWithProfile(WeChatSession session, EncryptedProfile encrypted) {
         DecryptedUserInfo info = decryptor.decrypt(encrypted.encryptedData(), encrypted.iv(), session.sessionKey());
         requireSameUser(session, info);
-        String userId = chooseUserId(info.unionId().or(session::unionId), session.openId());
+        UserId userId = chooseUserId(info.unionId().or(session::unionId), session.openId());
         users.saveProfile(userId, info.profile());
         return userId;
     }
@@ -62,19 +62,16 @@ final class AuthorizationService implements AuthorizeUseCase {
         }
     }
 
-    private String registerCodeOnly(WeChatSession session) {
-        String userId = chooseUserId(session.unionId(), session.openId());
+    private UserId registerCodeOnly(WeChatSession session) {
+        UserId userId = chooseUserId(session.unionId(), session.openId());
         users.registerIfAbsent(userId);
         return userId;
     }
 
     /** The unionId spans every app of the company, so it wins over the per-app openId (as in the original). */
-    private static String chooseUserId(Optional<String> unionId, String openId) {
-        String userId = unionId.filter(id -> !id.isEmpty()).orElse(openId);
-        if (!Identifiers.isValidUserId(userId)) {
-            throw new MpAuthXException(StatusCode.SESSION_KEY_AND_OPENID_REQUEST_ERROR,
-                    "WeChat returned a user id outside [A-Za-z0-9_-]{1,128}");
-        }
-        return userId;
+    private static UserId chooseUserId(Optional<String> unionId, String openId) {
+        return UserId.parse(unionId.filter(id -> !id.isEmpty()).orElse(openId)).orElseThrow(() ->
+                new MpAuthXException(StatusCode.SESSION_KEY_AND_OPENID_REQUEST_ERROR,
+                        "WeChat returned a user id outside [A-Za-z0-9_-]{1,128}"));
     }
 }

@@ -2,11 +2,12 @@ package io.mpauthx.domain.service;
 
 import io.mpauthx.domain.AccessToken;
 import io.mpauthx.domain.AuthResult;
-import io.mpauthx.domain.Identifiers;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.StoredToken;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenInfo;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.in.CheckTokenUseCase;
 import io.mpauthx.domain.port.in.ManageTokensUseCase;
 import io.mpauthx.domain.port.out.TokenStore;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** SPEC §4 isTokenValid, refreshToken, extract*, revoke* and activeTokens. */
+/** SPEC §4 isTokenValid, refreshToken, extract*, revoke* and activeTokens, and the device management of 0.2. */
 final class TokenService implements CheckTokenUseCase, ManageTokensUseCase {
 
     private final TokenStore tokenStore;
@@ -46,13 +47,18 @@ final class TokenService implements CheckTokenUseCase, ManageTokensUseCase {
     }
 
     @Override
-    public Optional<String> extractOpenId(String token) {
-        return AccessToken.parse(token).map(AccessToken::userId);
+    public Optional<String> extractUserId(String token) {
+        return AccessToken.parse(token).map(parsed -> parsed.owner().userId().value());
     }
 
     @Override
     public Optional<String> extractSku(String token) {
-        return AccessToken.parse(token).map(AccessToken::sku);
+        return AccessToken.parse(token).map(parsed -> parsed.owner().sku().value());
+    }
+
+    @Override
+    public Optional<String> tokenId(String token) {
+        return parseOurs(token).map(parsed -> parsed.hash().id().value());
     }
 
     @Override
@@ -60,10 +66,9 @@ final class TokenService implements CheckTokenUseCase, ManageTokensUseCase {
         if (userId == null || userId.isBlank()) {
             throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, "userId is missing or blank");
         }
-        if (!Identifiers.isValidUserId(userId) || !users.exists(userId)) {
-            throw new MpAuthXException(StatusCode.USER_NOT_EXIST_IN_DB, "no registered user has this id");
-        }
-        return AuthResult.success(tokens.replaceAll(userId));
+        UserId registered = UserId.parse(userId).filter(users::exists).orElseThrow(() ->
+                new MpAuthXException(StatusCode.USER_NOT_EXIST_IN_DB, "no registered user has this id"));
+        return tokens.replaceAll(registered);
     }
 
     @Override
@@ -73,16 +78,22 @@ final class TokenService implements CheckTokenUseCase, ManageTokensUseCase {
     }
 
     @Override
+    public boolean revokeToken(String userId, String tokenId) {
+        Optional<UserId> user = UserId.parse(userId);
+        Optional<TokenId> id = TokenId.parse(tokenId);
+        return user.isPresent() && id.isPresent() && tokenStore.revoke(tokens.ownerOf(user.get()), id.get());
+    }
+
+    @Override
     public int revokeAllTokens(String userId) {
-        return Identifiers.isValidUserId(userId) ? tokenStore.revokeAll(tokens.ownerOf(userId)) : 0;
+        return UserId.parse(userId).map(user -> tokenStore.revokeAll(tokens.ownerOf(user))).orElse(0);
     }
 
     @Override
     public List<TokenInfo> activeTokens(String userId) {
-        if (!Identifiers.isValidUserId(userId)) {
-            return List.of();
-        }
-        return tokenStore.liveTokens(tokens.ownerOf(userId)).stream().map(StoredToken::info).toList();
+        return UserId.parse(userId)
+                .map(user -> tokenStore.liveTokens(tokens.ownerOf(user)).stream().map(StoredToken::info).toList())
+                .orElse(List.of());
     }
 
     /** A token of another sku is somebody else's: never valid here, never revocable from here. */

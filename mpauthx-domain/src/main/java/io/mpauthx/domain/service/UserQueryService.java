@@ -1,6 +1,6 @@
 package io.mpauthx.domain.service;
 
-import io.mpauthx.domain.Identifiers;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.port.in.FindUserUseCase;
 import io.mpauthx.domain.port.out.UserRepository;
@@ -18,6 +18,6 @@ final class UserQueryService implements FindUserUseCase {
 
     @Override
     public Optional<User> findUser(String userId) {
-        return Identifiers.isValidUserId(userId) ? users.find(userId) : Optional.empty();
+        return UserId.parse(userId).flatMap(users::find);
     }
 }

@@ -1,13 +1,14 @@
 package io.mpauthx.domain.testing;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 
-import java.time.Duration;
 import java.util.List;
 
 /** A token store whose backend is down: every call fails the way a real adapter reports it. */
@@ -18,12 +19,12 @@ public final class BrokenTokenStore implements TokenStore {
     }
 
     @Override
-    public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
+    public StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner) {
         throw down();
     }
 
     @Override
-    public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
+    public StoredToken replaceAll(TokenOwner owner, NewToken token) {
         throw down();
     }
 
@@ -34,6 +35,11 @@ public final class BrokenTokenStore implements TokenStore {
 
     @Override
     public boolean revoke(TokenOwner owner, TokenHash hash) {
+        throw down();
+    }
+
+    @Override
+    public boolean revoke(TokenOwner owner, TokenId id) {
         throw down();
     }
 

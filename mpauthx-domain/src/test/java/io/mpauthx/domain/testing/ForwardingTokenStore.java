@@ -1,11 +1,12 @@
 package io.mpauthx.domain.testing;
 
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -20,13 +21,13 @@ public abstract class ForwardingTokenStore implements TokenStore {
     }
 
     @Override
-    public StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner) {
-        return delegate.issue(owner, hash, ttl, maxTokensPerOwner);
+    public StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner) {
+        return delegate.issue(owner, token, maxTokensPerOwner);
     }
 
     @Override
-    public StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl) {
-        return delegate.replaceAll(owner, hash, ttl);
+    public StoredToken replaceAll(TokenOwner owner, NewToken token) {
+        return delegate.replaceAll(owner, token);
     }
 
     @Override
@@ -42,6 +43,11 @@ public abstract class ForwardingTokenStore implements TokenStore {
     @Override
     public boolean revoke(TokenOwner owner, TokenHash hash) {
         return delegate.revoke(owner, hash);
+    }
+
+    @Override
+    public boolean revoke(TokenOwner owner, TokenId id) {
+        return delegate.revoke(owner, id);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.mpauthx.domain.testing;
 
 import io.mpauthx.domain.AccessToken;
+import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.TokenOwner;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
+import io.mpauthx.domain.UserId;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class HostileStrings {
     /** @return well-formed tokens, fresh secrets included, of users and skus nobody issued them for */
     public static Gen<String> tokensOfMadeUpOwners() {
         return GeneratedStrings.from(TOKEN_ALPHABET, 1, 64).zip(GeneratedStrings.from(TOKEN_ALPHABET, 1, 128),
-                (sku, userId) -> AccessToken.generate(new TokenOwner(sku, userId), RANDOM).value());
+                (sku, userId) -> AccessToken.generate(new TokenOwner(Sku.of(sku), UserId.of(userId)), RANDOM).value());
     }
 
     /** @return three dot-separated parts that are almost a token: wrong lengths, characters or separators */

@@ -29,7 +29,15 @@ public interface CheckTokenUseCase {
      * @param token anything
      * @return the user id part of a well-formed token, else empty
      */
-    Optional<String> extractOpenId(String token);
+    Optional<String> extractUserId(String token);
+
+    /**
+     * Pure parsing and hashing, no I/O.
+     *
+     * @param token anything
+     * @return the public id of a well-formed token of this sku (the one {@code activeTokens} lists), else empty
+     */
+    Optional<String> tokenId(String token);
 
     /**
      * Pure parsing, no I/O.

@@ -1,25 +1,35 @@
 package io.mpauthx.domain.port.in;
 
+import io.mpauthx.domain.DeviceLabel;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 
 import java.util.Optional;
 
 /**
- * A login as the phone sends it: the one-time code of {@code wx.login()} and, in the old flow, the encrypted
- * profile of {@code wx.getUserInfo}. Validates itself: a null or blank part is refused with
- * {@link StatusCode#REQUIRED_PARAMS_MISSING_ERROR} naming the part. {@link #toString()} hides the code.
+ * A login as the phone sends it: the one-time code of {@code wx.login()}, in the old flow the encrypted profile
+ * of {@code wx.getUserInfo}, and optionally what the user calls the device. Validates itself: a null or blank
+ * part is refused with {@link StatusCode#REQUIRED_PARAMS_MISSING_ERROR} naming the part. {@link #toString()} hides
+ * the code.
+ *
+ * <pre>{@code
+ * auth.authorize(LoginCommand.codeOnly(code).onDevice("iPhone 15"));
+ * }</pre>
  *
  * @param code the one-time js_code
  * @param encryptedProfile the encrypted profile, present only in the old flow
+ * @param device what the user calls the device, shown by {@code activeTokens}
  */
-public record LoginCommand(String code, Optional<EncryptedProfile> encryptedProfile) {
+public record LoginCommand(String code, Optional<EncryptedProfile> encryptedProfile, Optional<DeviceLabel> device) {
 
-    /** Refuses a missing code or profile holder. */
+    /** Refuses a missing code or a missing holder. */
     public LoginCommand {
         requireText(code, "code");
         if (encryptedProfile == null) {
             throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, "encryptedProfile is missing");
+        }
+        if (device == null) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, "device is missing");
         }
     }
 
@@ -31,7 +41,7 @@ public record LoginCommand(String code, Optional<EncryptedProfile> encryptedProf
      * @throws MpAuthXException 6001 when the code is null or blank
      */
     public static LoginCommand codeOnly(String code) {
-        return new LoginCommand(code, Optional.empty());
+        return new LoginCommand(code, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -45,7 +55,16 @@ public record LoginCommand(String code, Optional<EncryptedProfile> encryptedProf
      */
     public static LoginCommand withProfile(String code, String encryptedData, String iv) {
         requireText(code, "code");
-        return new LoginCommand(code, Optional.of(new EncryptedProfile(encryptedData, iv)));
+        return new LoginCommand(code, Optional.of(new EncryptedProfile(encryptedData, iv)), Optional.empty());
+    }
+
+    /**
+     * @param label what the user calls the device, e.g. {@code "iPhone 15"}; at most 48 bytes of UTF-8
+     * @return this login, naming the device
+     * @throws MpAuthXException 6001 when the label is blank, too long or holds control characters
+     */
+    public LoginCommand onDevice(String label) {
+        return new LoginCommand(code, encryptedProfile, Optional.of(DeviceLabel.of(label)));
     }
 
     static void requireText(String value, String name) {
@@ -56,7 +75,8 @@ public record LoginCommand(String code, Optional<EncryptedProfile> encryptedProf
 
     @Override
     public String toString() {
-        return "LoginCommand[code=<redacted>, encryptedProfile=" + encryptedProfile.isPresent() + "]";
+        return "LoginCommand[code=<redacted>, encryptedProfile=" + encryptedProfile.isPresent() + ", device="
+                + device.map(DeviceLabel::value).orElse("none") + "]";
     }
 
     /**

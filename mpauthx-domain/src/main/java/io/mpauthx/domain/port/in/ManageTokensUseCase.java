@@ -29,6 +29,16 @@ public interface ManageTokensUseCase {
     boolean revokeToken(String token);
 
     /**
+     * Logs out one device of the user, named by the id {@link #activeTokens} listed ("log out my other device").
+     *
+     * @param userId the user's id; malformed input is fine
+     * @param tokenId the token's public id; malformed input is fine
+     * @return true if a live token of that user had that id and is now revoked
+     * @throws MpAuthXException 6000 when the token store failed
+     */
+    boolean revokeToken(String userId, String tokenId);
+
+    /**
      * Logs out every device of the user for this sku.
      *
      * @param userId the user's id; malformed input is fine

@@ -1,11 +1,12 @@
 package io.mpauthx.domain.port.out;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
+import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,26 +24,24 @@ public interface TokenStore extends AutoCloseable {
 
     /**
      * Stores a new live token. When the owner would then hold more than {@code maxTokensPerOwner} tokens,
-     * expired entries are dropped first, then the oldest live tokens are revoked.
+     * expired entries are dropped first, then the earliest issued live tokens are revoked.
      *
      * @param owner whose token it is
-     * @param hash the hash of the new token's secret
-     * @param ttl how long the token lives; positive
+     * @param token the new token's hash, lifetime and device label
      * @param maxTokensPerOwner the device cap, at least 1
      * @return the token as stored, with the store's issue and expiry times
      */
-    StoredToken issue(TokenOwner owner, TokenHash hash, Duration ttl, int maxTokensPerOwner);
+    StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner);
 
     /**
      * Revokes every token of the owner and issues one new token, as one atomic step: after any number of
      * concurrent calls exactly one token of the owner is live.
      *
      * @param owner whose tokens to replace
-     * @param hash the hash of the new token's secret
-     * @param ttl how long the new token lives; positive
+     * @param token the new token's hash, lifetime and device label
      * @return the new token as stored
      */
-    StoredToken replaceAll(TokenOwner owner, TokenHash hash, Duration ttl);
+    StoredToken replaceAll(TokenOwner owner, NewToken token);
 
     /**
      * The hot path: one look-up.
@@ -75,6 +74,15 @@ public interface TokenStore extends AutoCloseable {
      * @return true if the token was live and is now revoked
      */
     boolean revoke(TokenOwner owner, TokenHash hash);
+
+    /**
+     * Revokes the owner's token with this public id ("log out that device").
+     *
+     * @param owner the owner the id was listed for
+     * @param id the token's public id, as {@link StoredToken#info()} shows it
+     * @return true if a live token of the owner had that id and is now revoked
+     */
+    boolean revoke(TokenOwner owner, TokenId id);
 
     /**
      * @param owner whose tokens to revoke

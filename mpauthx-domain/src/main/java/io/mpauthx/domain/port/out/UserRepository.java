@@ -2,13 +2,14 @@ package io.mpauthx.domain.port.out;
 
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The registered users. Ids are already validated ({@code [A-Za-z0-9_-]{1,128}}) by the time they get here.
+ * The registered users, by {@link UserId}.
  * The repository stamps {@code createdAt}/{@code updatedAt} itself.
  *
  * <p>Every method throws {@link MpAuthXException} with {@link io.mpauthx.domain.StatusCode#DATABASE_RELATED_ERROR}
@@ -22,26 +23,26 @@ public interface UserRepository extends AutoCloseable {
      * @param userId the user's id
      * @param profile the profile from the decrypted user data
      */
-    void saveProfile(String userId, UserProfile profile);
+    void saveProfile(UserId userId, UserProfile profile);
 
     /**
      * Inserts the user without a profile if it is new; leaves an existing user untouched.
      *
      * @param userId the user's id
      */
-    void registerIfAbsent(String userId);
+    void registerIfAbsent(UserId userId);
 
     /**
      * @param userId the user's id
      * @return the user, or empty if never registered
      */
-    Optional<User> find(String userId);
+    Optional<User> find(UserId userId);
 
     /**
      * @param userId the user's id
      * @return true if the user was registered
      */
-    default boolean exists(String userId) {
+    default boolean exists(UserId userId) {
         return find(userId).isPresent();
     }
 

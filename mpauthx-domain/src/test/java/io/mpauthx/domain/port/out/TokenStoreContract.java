@@ -1,8 +1,14 @@
 package io.mpauthx.domain.port.out;
 
+import io.mpauthx.domain.DeviceLabel;
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.Sku;
+import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.testing.Await;
 import io.mpauthx.domain.testing.Concurrently;
 import org.junit.jupiter.api.AfterEach;
@@ -11,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link TokenStore} must do. Each implementation's test extends this and supplies a fresh store;
@@ -43,7 +51,7 @@ public abstract class TokenStoreContract {
     }
 
     protected static TokenOwner newOwner() {
-        return new TokenOwner("shop", "user_" + UUID.randomUUID().toString().replace("-", ""));
+        return new TokenOwner(Sku.of("shop"), UserId.of("user_" + UUID.randomUUID().toString().replace("-", "")));
     }
 
     protected static TokenHash newHash() {
@@ -54,7 +62,7 @@ public abstract class TokenStoreContract {
     void issuedTokenIsLive() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        store.issue(owner, hash, LONG_TTL, 10);
+        store.issue(owner, NewToken.of(hash, LONG_TTL), 10);
         assertThat(store.isLive(owner, hash)).isTrue();
     }
 
@@ -67,14 +75,14 @@ public abstract class TokenStoreContract {
     void tokenIsLiveOnlyForTheOwnerItWasIssuedTo() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        store.issue(owner, hash, LONG_TTL, 10);
+        store.issue(owner, NewToken.of(hash, LONG_TTL), 10);
         assertThat(store.isLive(newOwner(), hash)).isFalse();
-        assertThat(store.isLive(new TokenOwner("other-sku", owner.userId()), hash)).isFalse();
+        assertThat(store.isLive(new TokenOwner(Sku.of("other-sku"), owner.userId()), hash)).isFalse();
     }
 
     @Test
     void issueStampsTheLifetime() {
-        StoredToken stored = store.issue(newOwner(), newHash(), LONG_TTL, 10);
+        StoredToken stored = store.issue(newOwner(), NewToken.of(newHash(), LONG_TTL), 10);
         assertThat(Duration.between(stored.issuedAt(), stored.expiresAt())).isEqualTo(LONG_TTL);
     }
 
@@ -82,7 +90,7 @@ public abstract class TokenStoreContract {
     void asyncCheckAgreesWithBlockingCheck() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        store.issue(owner, hash, LONG_TTL, 10);
+        store.issue(owner, NewToken.of(hash, LONG_TTL), 10);
         assertThat(store.isLiveAsync(owner, hash).toCompletableFuture().join()).isTrue();
         assertThat(store.isLiveAsync(owner, newHash()).toCompletableFuture().join()).isFalse();
     }
@@ -92,8 +100,8 @@ public abstract class TokenStoreContract {
         TokenOwner owner = newOwner();
         TokenHash first = newHash();
         TokenHash second = newHash();
-        store.issue(owner, first, LONG_TTL, 10);
-        store.issue(owner, second, LONG_TTL, 10);
+        store.issue(owner, NewToken.of(first, LONG_TTL), 10);
+        store.issue(owner, NewToken.of(second, LONG_TTL), 10);
 
         assertThat(store.revoke(owner, first)).isTrue();
         assertThat(store.revoke(owner, first)).isFalse();
@@ -107,9 +115,9 @@ public abstract class TokenStoreContract {
         TokenOwner owner = newOwner();
         TokenOwner bystander = newOwner();
         TokenHash bystanderHash = newHash();
-        store.issue(bystander, bystanderHash, LONG_TTL, 10);
+        store.issue(bystander, NewToken.of(bystanderHash, LONG_TTL), 10);
         for (int i = 0; i < 3; i++) {
-            store.issue(owner, newHash(), LONG_TTL, 10);
+            store.issue(owner, NewToken.of(newHash(), LONG_TTL), 10);
         }
 
         assertThat(store.revokeAll(owner)).isEqualTo(3);
@@ -122,11 +130,11 @@ public abstract class TokenStoreContract {
     void replaceAllLeavesOnlyTheNewToken() {
         TokenOwner owner = newOwner();
         TokenHash old = newHash();
-        store.issue(owner, old, LONG_TTL, 10);
-        store.issue(owner, newHash(), LONG_TTL, 10);
+        store.issue(owner, NewToken.of(old, LONG_TTL), 10);
+        store.issue(owner, NewToken.of(newHash(), LONG_TTL), 10);
         TokenHash fresh = newHash();
 
-        store.replaceAll(owner, fresh, LONG_TTL);
+        store.replaceAll(owner, NewToken.of(fresh, LONG_TTL));
 
         assertThat(store.isLive(owner, old)).isFalse();
         assertThat(store.isLive(owner, fresh)).isTrue();
@@ -139,9 +147,9 @@ public abstract class TokenStoreContract {
         TokenHash oldest = newHash();
         TokenHash middle = newHash();
         TokenHash newest = newHash();
-        store.issue(owner, oldest, LONG_TTL, 2);
-        store.issue(owner, middle, LONG_TTL, 2);
-        store.issue(owner, newest, LONG_TTL, 2);
+        store.issue(owner, NewToken.of(oldest, LONG_TTL), 2);
+        store.issue(owner, NewToken.of(middle, LONG_TTL), 2);
+        store.issue(owner, NewToken.of(newest, LONG_TTL), 2);
 
         assertThat(store.isLive(owner, oldest)).isFalse();
         assertThat(store.liveTokens(owner)).extracting(StoredToken::hash).containsExactly(middle, newest);
@@ -152,12 +160,12 @@ public abstract class TokenStoreContract {
         TokenOwner owner = newOwner();
         TokenHash shortLived = newHash();
         TokenHash longLived = newHash();
-        store.issue(owner, shortLived, SHORT_TTL, 2);
-        store.issue(owner, longLived, LONG_TTL, 2);
+        store.issue(owner, NewToken.of(shortLived, SHORT_TTL), 2);
+        store.issue(owner, NewToken.of(longLived, LONG_TTL), 2);
         awaitExpiry(owner, shortLived);
 
         TokenHash newest = newHash();
-        store.issue(owner, newest, LONG_TTL, 2);
+        store.issue(owner, NewToken.of(newest, LONG_TTL), 2);
 
         assertThat(store.isLive(owner, longLived)).isTrue();
         assertThat(store.isLive(owner, newest)).isTrue();
@@ -166,8 +174,8 @@ public abstract class TokenStoreContract {
     @Test
     void liveTokensAreListedOldestFirstWithTheirLifetimes() {
         TokenOwner owner = newOwner();
-        StoredToken first = store.issue(owner, newHash(), LONG_TTL, 10);
-        StoredToken second = store.issue(owner, newHash(), LONG_TTL, 10);
+        StoredToken first = store.issue(owner, NewToken.of(newHash(), LONG_TTL), 10);
+        StoredToken second = store.issue(owner, NewToken.of(newHash(), LONG_TTL), 10);
 
         List<StoredToken> live = store.liveTokens(owner);
 
@@ -180,7 +188,7 @@ public abstract class TokenStoreContract {
     void expiredTokenStopsBeingLiveAndLeavesTheListing() {
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
-        store.issue(owner, hash, SHORT_TTL, 10);
+        store.issue(owner, NewToken.of(hash, SHORT_TTL), 10);
         awaitExpiry(owner, hash);
         assertThat(store.liveTokens(owner)).isEmpty();
         assertThat(store.revoke(owner, hash)).isFalse();
@@ -190,11 +198,11 @@ public abstract class TokenStoreContract {
     @Test
     void concurrentReplaceAllLeavesExactlyOneLiveToken() throws Exception {
         TokenOwner owner = newOwner();
-        store.issue(owner, newHash(), LONG_TTL, 10);
+        store.issue(owner, NewToken.of(newHash(), LONG_TTL), 10);
 
         List<TokenHash> issued = Concurrently.run(32, i -> {
             TokenHash hash = newHash();
-            store.replaceAll(owner, hash, LONG_TTL);
+            store.replaceAll(owner, NewToken.of(hash, LONG_TTL));
             return hash;
         });
 
@@ -210,7 +218,7 @@ public abstract class TokenStoreContract {
 
         List<TokenHash> issued = Concurrently.run(32, i -> {
             TokenHash hash = newHash();
-            store.issue(owner, hash, LONG_TTL, 10);
+            store.issue(owner, NewToken.of(hash, LONG_TTL), 10);
             return hash;
         });
 
@@ -221,11 +229,44 @@ public abstract class TokenStoreContract {
     }
 
     @Test
-    void closeIsIdempotent() {
+    void closeIsIdempotentAndAClosedStoreFailsInsteadOfAnswering() {
         TokenStore another = newStore();
         another.close();
         another.close();
-        assertThat(store.isLive(newOwner(), newHash())).isFalse();
+        assertThatThrownBy(() -> another.isLive(newOwner(), newHash())).isInstanceOfSatisfying(
+                MpAuthXException.class, e -> assertThat(e.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR));
+        assertThat(store.isLive(newOwner(), newHash())).as("other stores go on").isFalse();
+    }
+
+    @Test
+    void aDeviceLabelIsKeptWithItsToken() {
+        TokenOwner owner = newOwner();
+        TokenHash labelled = newHash();
+        TokenHash unlabelled = newHash();
+        StoredToken stored = store.issue(owner, new NewToken(labelled, LONG_TTL, Optional.of(DeviceLabel.of("平板 📱"))),
+                10);
+        store.issue(owner, NewToken.of(unlabelled, LONG_TTL), 10);
+
+        assertThat(stored.device()).contains(DeviceLabel.of("平板 📱"));
+        assertThat(store.liveTokens(owner)).extracting(StoredToken::device)
+                .containsExactly(Optional.of(DeviceLabel.of("平板 📱")), Optional.empty());
+    }
+
+    @Test
+    void aTokenIsRevokedByItsPublicIdOnlyForItsOwner() {
+        TokenOwner owner = newOwner();
+        TokenHash phone = newHash();
+        TokenHash tablet = newHash();
+        store.issue(owner, NewToken.of(phone, LONG_TTL), 10);
+        store.issue(owner, NewToken.of(tablet, LONG_TTL), 10);
+
+        assertThat(store.revoke(newOwner(), tablet.id())).as("another owner").isFalse();
+        assertThat(store.revoke(owner, tablet.id())).isTrue();
+        assertThat(store.revoke(owner, tablet.id())).isFalse();
+
+        assertThat(store.isLive(owner, tablet)).isFalse();
+        assertThat(store.isLive(owner, phone)).isTrue();
+        assertThat(store.liveTokens(owner)).extracting(StoredToken::hash).containsExactly(phone);
     }
 
     protected void awaitExpiry(TokenOwner owner, TokenHash hash) {

@@ -1,6 +1,7 @@
 package io.mpauthx.domain.port.out;
 
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.testing.Concurrently;
 import org.junit.jupiter.api.AfterEach;
@@ -36,46 +37,46 @@ public abstract class UserRepositoryContract {
 
     @Test
     void savedProfileIsFoundAgain() {
-        users.saveProfile("oUser1", profile("Ann"));
+        users.saveProfile(UserId.of("oUser1"), profile("Ann"));
 
-        Optional<User> found = users.find("oUser1");
+        Optional<User> found = users.find(UserId.of("oUser1"));
 
         assertThat(found).isPresent();
-        assertThat(found.get().id()).isEqualTo("oUser1");
+        assertThat(found.get().id().value()).isEqualTo("oUser1");
         assertThat(found.get().profile()).contains(profile("Ann"));
-        assertThat(users.exists("oUser1")).isTrue();
+        assertThat(users.exists(UserId.of("oUser1"))).isTrue();
     }
 
     @Test
     void unknownUserIsAbsent() {
-        assertThat(users.find("nobody")).isEmpty();
-        assertThat(users.exists("nobody")).isFalse();
+        assertThat(users.find(UserId.of("nobody"))).isEmpty();
+        assertThat(users.exists(UserId.of("nobody"))).isFalse();
     }
 
     @Test
     void registerIfAbsentCreatesAUserWithoutProfile() {
-        users.registerIfAbsent("oCodeOnly");
+        users.registerIfAbsent(UserId.of("oCodeOnly"));
 
-        User user = users.find("oCodeOnly").orElseThrow();
+        User user = users.find(UserId.of("oCodeOnly")).orElseThrow();
         assertThat(user.profile()).isEmpty();
         assertThat(user.createdAt()).isEqualTo(user.updatedAt());
     }
 
     @Test
     void registerIfAbsentKeepsAnExistingProfile() {
-        users.saveProfile("oUser2", profile("Bob"));
-        users.registerIfAbsent("oUser2");
+        users.saveProfile(UserId.of("oUser2"), profile("Bob"));
+        users.registerIfAbsent(UserId.of("oUser2"));
 
-        assertThat(users.find("oUser2").orElseThrow().profile()).contains(profile("Bob"));
+        assertThat(users.find(UserId.of("oUser2")).orElseThrow().profile()).contains(profile("Bob"));
     }
 
     @Test
     void secondSaveUpdatesTheProfileAndKeepsCreatedAt() {
-        users.saveProfile("oUser3", profile("Before"));
-        User first = users.find("oUser3").orElseThrow();
+        users.saveProfile(UserId.of("oUser3"), profile("Before"));
+        User first = users.find(UserId.of("oUser3")).orElseThrow();
 
-        users.saveProfile("oUser3", profile("After"));
-        User second = users.find("oUser3").orElseThrow();
+        users.saveProfile(UserId.of("oUser3"), profile("After"));
+        User second = users.find(UserId.of("oUser3")).orElseThrow();
 
         assertThat(second.profile()).contains(profile("After"));
         assertThat(second.createdAt()).isEqualTo(first.createdAt());
@@ -84,33 +85,33 @@ public abstract class UserRepositoryContract {
 
     @Test
     void profileUpgradesACodeOnlyUser() {
-        users.registerIfAbsent("oUser4");
-        users.saveProfile("oUser4", profile("Later"));
+        users.registerIfAbsent(UserId.of("oUser4"));
+        users.saveProfile(UserId.of("oUser4"), profile("Later"));
 
-        assertThat(users.find("oUser4").orElseThrow().profile()).contains(profile("Later"));
+        assertThat(users.find(UserId.of("oUser4")).orElseThrow().profile()).contains(profile("Later"));
     }
 
     @Test
     void hostileTextIsStoredByteExactAndMatchesNoOtherUser() {
         String hostile = "' OR '1'='1 -- %_ \u0000 \uD83D\uDE00 " + "x".repeat(10_000);
         UserProfile stored = new UserProfile(hostile, 2, "%", "_", "'", "\"", hostile);
-        users.saveProfile("a_b", stored);
-        users.registerIfAbsent("aXb");
+        users.saveProfile(UserId.of("a_b"), stored);
+        users.registerIfAbsent(UserId.of("aXb"));
 
-        assertThat(users.find("a_b").orElseThrow().profile()).contains(stored);
-        assertThat(users.find("aXb").orElseThrow().profile()).isEmpty();
-        assertThat(users.find("a%")).isEmpty();
-        assertThat(users.find("a_")).isEmpty();
+        assertThat(users.find(UserId.of("a_b")).orElseThrow().profile()).contains(stored);
+        assertThat(users.find(UserId.of("aXb")).orElseThrow().profile()).isEmpty();
+        assertThat(users.find(UserId.of("a"))).isEmpty();
+        assertThat(users.find(UserId.of("a_"))).isEmpty();
     }
 
     @Test
     void listPagesThroughUsersInIdOrder() {
-        users.registerIfAbsent("c");
-        users.registerIfAbsent("a");
-        users.saveProfile("b", profile("B"));
+        users.registerIfAbsent(UserId.of("c"));
+        users.registerIfAbsent(UserId.of("a"));
+        users.saveProfile(UserId.of("b"), profile("B"));
 
-        assertThat(users.list(0, 10)).extracting(User::id).containsExactly("a", "b", "c");
-        assertThat(users.list(1, 1)).extracting(User::id).containsExactly("b");
+        assertThat(users.list(0, 10)).extracting(user -> user.id().value()).containsExactly("a", "b", "c");
+        assertThat(users.list(1, 1)).extracting(user -> user.id().value()).containsExactly("b");
         assertThat(users.list(3, 10)).isEmpty();
     }
 
@@ -118,15 +119,15 @@ public abstract class UserRepositoryContract {
     void sameNewUserFromManyThreadsEndsAsOneUser() throws Exception {
         List<Boolean> done = Concurrently.run(32, i -> {
             if (i % 2 == 0) {
-                users.registerIfAbsent("oRace");
+                users.registerIfAbsent(UserId.of("oRace"));
             } else {
-                users.saveProfile("oRace", profile("Racer"));
+                users.saveProfile(UserId.of("oRace"), profile("Racer"));
             }
             return true;
         });
 
         assertThat(done).hasSize(32).containsOnly(true);
-        assertThat(users.list(0, 100)).extracting(User::id).containsExactly("oRace");
-        assertThat(users.find("oRace").orElseThrow().profile()).contains(profile("Racer"));
+        assertThat(users.list(0, 100)).extracting(user -> user.id().value()).containsExactly("oRace");
+        assertThat(users.find(UserId.of("oRace")).orElseThrow().profile()).contains(profile("Racer"));
     }
 }

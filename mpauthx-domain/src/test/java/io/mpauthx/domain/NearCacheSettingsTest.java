@@ -1,4 +1,4 @@
-package io.mpauthx.adapter.redis;
+package io.mpauthx.domain;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,14 +41,14 @@ class NearCacheSettingsTest {
     @Test
     void boundsThatCannotWorkAreRefusedByName() {
         assertThatThrownBy(() -> NearCacheSettings.builder().maxEntries(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 entry");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("at least 1 entry");
         assertThatThrownBy(() -> NearCacheSettings.builder().maxStaleness(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("staleness must be positive");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("staleness must be positive");
         assertThatThrownBy(() -> NearCacheSettings.builder().maxStaleness(null).build())
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("maxStaleness");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("staleness must be positive");
         assertThatThrownBy(() -> NearCacheSettings.builder().heartbeatInterval(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeat interval must be");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("heartbeat interval must be");
         assertThatThrownBy(() -> NearCacheSettings.builder().heartbeatTimeout(Duration.ofMillis(-1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeat timeout must be");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("heartbeat timeout must be");
     }
 }

@@ -1,14 +1,14 @@
-package io.mpauthx.adapter.redis;
+package io.mpauthx.domain;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
- * The near cache of token checks: positive answers of {@code isLive} kept in process memory, evicted by Redis
- * itself when the token changes (RESP3 client tracking), each bounded by the token's own expiry and by
- * {@link #maxStaleness()}. A heartbeat on the tracking connection proves every {@link #heartbeatInterval()} that
- * invalidations still arrive; when no proof came within {@link #heartbeatBound()} (a link that died without
- * closing), nothing cached is served. Immutable, validated once by {@link Builder#build()}.
+ * The near cache of token checks: positive answers of a shared token store kept in process memory, voided by the
+ * store itself when the user's tokens change (on Redis: RESP3 client tracking), each bounded by the token's own
+ * expiry and by {@link #maxStaleness()}. A heartbeat on the store's notification link proves every
+ * {@link #heartbeatInterval()} that invalidations still arrive; when no proof came within {@link #heartbeatBound()}
+ * (a link that died without closing), nothing cached is served. Immutable, validated once by
+ * {@link Builder#build()}; a wrong value is refused with {@link MpAuthXException} 6001 naming it.
  *
  * <pre>{@code
  * NearCacheSettings nearCache = NearCacheSettings.builder()
@@ -21,9 +21,9 @@ public final class NearCacheSettings {
 
     /** How many users' answers one process keeps at most, unless configured otherwise: about 30 MB of heap. */
     public static final int DEFAULT_MAX_ENTRIES = 100_000;
-    /** How long one answer may be served without asking Redis again, unless configured otherwise. */
+    /** How long one answer may be served without asking the store again, unless configured otherwise. */
     public static final Duration DEFAULT_MAX_STALENESS = Duration.ofSeconds(30);
-    /** How often the tracking connection is pinged, unless configured otherwise. */
+    /** How often the store's notification link is pinged, unless configured otherwise. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofMillis(250);
     /** How long one heartbeat may take before the link counts as silent, unless configured otherwise. */
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofMillis(500);
@@ -52,7 +52,7 @@ public final class NearCacheSettings {
         return builder().build();
     }
 
-    /** @return settings that turn the near cache off: every check asks Redis */
+    /** @return settings that turn the near cache off: every check asks the store */
     public static NearCacheSettings disabled() {
         return builder().enabled(false).build();
     }
@@ -67,17 +67,17 @@ public final class NearCacheSettings {
         return maxEntries;
     }
 
-    /** @return how long one answer may be served before Redis is asked again, even without an invalidation */
+    /** @return how long one answer may be served before the store is asked again, even without an invalidation */
     public Duration maxStaleness() {
         return maxStaleness;
     }
 
-    /** @return how often the tracking connection is pinged to prove that invalidations still arrive */
+    /** @return how often the notification link is pinged to prove that invalidations still arrive */
     public Duration heartbeatInterval() {
         return heartbeatInterval;
     }
 
-    /** @return how long one heartbeat may take before the tracking connection counts as silent */
+    /** @return how long one heartbeat may take before the notification link counts as silent */
     public Duration heartbeatTimeout() {
         return heartbeatTimeout;
     }
@@ -110,7 +110,7 @@ public final class NearCacheSettings {
         }
 
         /**
-         * @param enabled false to ask Redis on every check; default true (a store built without near cache
+         * @param enabled false to ask the store on every check; default true (a store built without near cache
          *     settings has none, see docs/operations.md)
          * @return this builder
          */
@@ -130,7 +130,7 @@ public final class NearCacheSettings {
         }
 
         /**
-         * @param maxStaleness how long one answer may be served without asking Redis, positive; bounds how
+         * @param maxStaleness how long one answer may be served without asking the store, positive; bounds how
          *     long an invalidation lost with a silently broken connection could go unnoticed
          * @return this builder
          */
@@ -140,7 +140,7 @@ public final class NearCacheSettings {
         }
 
         /**
-         * @param heartbeatInterval how often to ping the tracking connection, positive
+         * @param heartbeatInterval how often to ping the notification link, positive
          * @return this builder
          */
         public Builder heartbeatInterval(Duration heartbeatInterval) {
@@ -159,26 +159,26 @@ public final class NearCacheSettings {
 
         /**
          * @return the settings
-         * @throws IllegalArgumentException naming the setting that is wrong
+         * @throws MpAuthXException 6001 naming the setting that is wrong
          */
         public NearCacheSettings build() {
             requirePositive(heartbeatInterval, "heartbeat interval");
             requirePositive(heartbeatTimeout, "heartbeat timeout");
             if (maxEntries < 1) {
-                throw new IllegalArgumentException("the near cache must hold at least 1 entry");
+                throw refused("the near cache must hold at least 1 entry");
             }
-            Objects.requireNonNull(maxStaleness, "maxStaleness");
-            if (maxStaleness.isNegative() || maxStaleness.isZero()) {
-                throw new IllegalArgumentException("the near cache's maximum staleness must be positive");
-            }
+            requirePositive(maxStaleness, "maximum staleness");
             return new NearCacheSettings(this);
         }
 
         private static void requirePositive(Duration duration, String name) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("the near cache's " + name + " must be positive");
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw refused("the near cache's " + name + " must be positive");
             }
+        }
+
+        private static MpAuthXException refused(String why) {
+            return new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, why);
         }
     }
 }

@@ -135,27 +135,11 @@ final class SqliteUserRepository implements UserRepository {
 
     /** Rows registered by code only, and every row of the original, have no profile column set at all. */
     private static Optional<UserProfile> profileOf(ResultSet row) throws SQLException {
-        String nickName = row.getString("nickName");
-        int gender = row.getInt("gender");
-        boolean noGender = row.wasNull();
-        String language = row.getString("language");
-        String city = row.getString("city");
-        String province = row.getString("province");
-        String country = row.getString("country");
-        String avatarUrl = row.getString("avatarUrl");
-        if (noGender && allNull(nickName, language, city, province, country, avatarUrl)) {
-            return Optional.empty();
-        }
-        return Optional.of(new UserProfile(nickName, gender, language, city, province, country, avatarUrl));
-    }
-
-    private static boolean allNull(String... values) {
-        for (String value : values) {
-            if (value != null) {
-                return false;
-            }
-        }
-        return true;
+        int storedGender = row.getInt("gender");
+        Integer gender = row.wasNull() ? null : storedGender;
+        return UserProfile.fromStoredColumns(row.getString("nickName"), gender, row.getString("language"),
+                row.getString("city"), row.getString("province"), row.getString("country"),
+                row.getString("avatarUrl"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.mpauthx.testkit.redis;
 
+import io.mpauthx.testkit.junit.ClassScopedFixtureExtension;
+
 /**
  * Gives a test class its own real Redis Cluster (three primaries, three replicas; see {@link LocalRedisCluster}):
  * started when a constructor, lifecycle method or test first asks for a {@link LocalRedisCluster} parameter,

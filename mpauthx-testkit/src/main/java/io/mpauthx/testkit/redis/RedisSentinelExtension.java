@@ -1,5 +1,7 @@
 package io.mpauthx.testkit.redis;
 
+import io.mpauthx.testkit.junit.ClassScopedFixtureExtension;
+
 /**
  * Gives a test class its own real Sentinel setup (a primary, a replica, three sentinels; see
  * {@link LocalRedisSentinel}): started when a constructor, lifecycle method or test first asks for a

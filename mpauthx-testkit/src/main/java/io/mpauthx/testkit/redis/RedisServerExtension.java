@@ -1,5 +1,6 @@
 package io.mpauthx.testkit.redis;
 
+import io.mpauthx.testkit.junit.ClassScopedFixtures;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

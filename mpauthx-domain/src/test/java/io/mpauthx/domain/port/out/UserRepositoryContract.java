@@ -1,5 +1,6 @@
 package io.mpauthx.domain.port.out;
 
+import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every {@link UserRepository} must do. Each implementation's test extends this with a fresh, empty repository. */
 public abstract class UserRepositoryContract {
@@ -29,6 +31,15 @@ public abstract class UserRepositoryContract {
     @AfterEach
     void closeRepository() {
         users.close();
+    }
+
+    /**
+     * @return true (the default) for a store that keeps U+0000 in text exactly; false for one whose text type cannot
+     *     hold it (PostgreSQL's), which must then refuse such text with an {@link MpAuthXException}, never store
+     *     something else in its place
+     */
+    protected boolean storesNulCharacters() {
+        return true;
     }
 
     protected static UserProfile profile(String nickName) {
@@ -93,7 +104,7 @@ public abstract class UserRepositoryContract {
 
     @Test
     void hostileTextIsStoredByteExactAndMatchesNoOtherUser() {
-        String hostile = "' OR '1'='1 -- %_ \u0000 \uD83D\uDE00 " + "x".repeat(10_000);
+        String hostile = "' OR '1'='1 -- %_ \\ \uD83D\uDE00 " + "x".repeat(10_000);
         UserProfile stored = new UserProfile(hostile, 2, "%", "_", "'", "\"", hostile);
         users.saveProfile(UserId.of("a_b"), stored);
         users.registerIfAbsent(UserId.of("aXb"));
@@ -102,6 +113,21 @@ public abstract class UserRepositoryContract {
         assertThat(users.find(UserId.of("aXb")).orElseThrow().profile()).isEmpty();
         assertThat(users.find(UserId.of("a"))).isEmpty();
         assertThat(users.find(UserId.of("a_"))).isEmpty();
+    }
+
+    @Test
+    void nulInTextIsStoredExactlyOrRefusedButNeverChanged() {
+        users.saveProfile("oNul", profile("Before"));
+        UserProfile withNul = new UserProfile("a\u0000b", 2, "\u0000", "", "", "", "x\u0000");
+
+        if (storesNulCharacters()) {
+            users.saveProfile("oNul", withNul);
+            assertThat(users.find("oNul").orElseThrow().profile()).contains(withNul);
+        } else {
+            assertThatThrownBy(() -> users.saveProfile("oNul", withNul)).isInstanceOf(MpAuthXException.class)
+                    .hasMessageContaining("NUL");
+            assertThat(users.find("oNul").orElseThrow().profile()).contains(profile("Before"));
+        }
     }
 
     @Test

@@ -1,14 +1,14 @@
-package io.mpauthx.testkit.redis;
+package io.mpauthx.testkit.junit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.function.Supplier;
 
 /**
- * Where the extensions keep their fixtures: one per test class, in JUnit's store, which closes them (they are
- * {@link AutoCloseable}) after the class's last test.
+ * Where the testkit's extensions keep their fixtures: one per test class, in JUnit's store, which closes them (they
+ * are {@link AutoCloseable}) after the class's last test.
  */
-final class ClassScopedFixtures {
+public final class ClassScopedFixtures {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ClassScopedFixtures.class);
@@ -16,8 +16,14 @@ final class ClassScopedFixtures {
     private ClassScopedFixtures() {
     }
 
-    /** @return the test class's fixture of that type, started by {@code start} on first use */
-    static <T extends AutoCloseable> T get(ExtensionContext context, Class<T> type, Supplier<T> start) {
+    /**
+     * @param context the context of whatever asks: a class, a lifecycle method or a test
+     * @param type the fixture's type, one fixture per type and class
+     * @param start starts the fixture on first use
+     * @param <T> the fixture's type
+     * @return the test class's fixture of that type, started by {@code start} on first use
+     */
+    public static <T extends AutoCloseable> T get(ExtensionContext context, Class<T> type, Supplier<T> start) {
         return classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(type, key -> start.get(), type);
     }
 

@@ -1,4 +1,4 @@
-package io.mpauthx.testkit.redis;
+package io.mpauthx.testkit.junit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,12 +12,16 @@ import java.util.function.Supplier;
  *
  * @param <T> the fixture type
  */
-abstract class ClassScopedFixtureExtension<T extends AutoCloseable> implements ParameterResolver {
+public abstract class ClassScopedFixtureExtension<T extends AutoCloseable> implements ParameterResolver {
 
     private final Class<T> type;
     private final Supplier<T> start;
 
-    ClassScopedFixtureExtension(Class<T> type, Supplier<T> start) {
+    /**
+     * @param type the fixture's type, which test parameters ask for
+     * @param start starts the fixture on first use
+     */
+    protected ClassScopedFixtureExtension(Class<T> type, Supplier<T> start) {
         this.type = type;
         this.start = start;
     }

@@ -1,0 +1,50 @@
+package io.mpauthx.adapter.postgres;
+
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.port.out.UserRepository;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** Creates the PostgreSQL adapters. The one public entry point of this module besides its settings. */
+public final class PostgresAdapters {
+
+    private PostgresAdapters() {
+    }
+
+    /**
+     * Opens the user database the settings name, stamping times with the UTC system clock.
+     *
+     * @param settings where the database is, and the schema to use
+     * @return an open, migrated repository; close it to release the pool it owns
+     * @throws MpAuthXException with {@code DATABASE_RELATED_ERROR} (6000), naming the servers and database but
+     *     never the password, when the server cannot be reached within the connect timeout, refuses the login, has
+     *     no such database, or the schema cannot be migrated
+     * @see #userRepository(PostgresSettings, Clock)
+     */
+    public static UserRepository userRepository(PostgresSettings settings) {
+        return userRepository(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the user database the settings name: connects (through a pool of its own for a JDBC URL, through the
+     * application's DataSource otherwise) and migrates the schema with Flyway, creating the schema when missing. A
+     * {@code "user"} table of the original's shape without a migration history is baselined and migrated forward;
+     * its rows survive. Several instances may open the same database at once, and share it afterwards.
+     *
+     * <p>While the server is away every call fails with 6000 (after about the connect timeout when no connection
+     * is left), and the same repository works again once the server is back. Text PostgreSQL cannot store exactly
+     * (U+0000, unpaired UTF-16 surrogates) is refused with 6000, never stored changed.
+     *
+     * @param settings where the database is, and the schema to use
+     * @param clock the source of the {@code createdAt}/{@code updatedAt} stamps
+     * @return an open, migrated repository; closing it closes the pool it owns, never an application's DataSource
+     * @throws MpAuthXException with {@code DATABASE_RELATED_ERROR} (6000), naming the servers and database but
+     *     never the password, when connecting or migrating fails
+     */
+    public static UserRepository userRepository(PostgresSettings settings, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        return new PostgresUserRepository(PostgresDatabase.open(settings), clock);
+    }
+}

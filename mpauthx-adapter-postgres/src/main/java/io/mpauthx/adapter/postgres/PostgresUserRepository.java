@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 
@@ -52,10 +53,9 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    public void saveProfile(String userId, UserProfile profile) {
-        Objects.requireNonNull(userId, "userId");
+    public void saveProfile(UserId user, UserProfile profile) {
+        String userId = Objects.requireNonNull(user, "userId").value();
         Objects.requireNonNull(profile, "profile");
-        StorableText.require("user id", userId);
         StorableText.require("profile text", profile.nickName(), profile.language(), profile.city(),
                 profile.province(), profile.country(), profile.avatarUrl());
         OffsetDateTime now = now();
@@ -74,9 +74,8 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    public void registerIfAbsent(String userId) {
-        Objects.requireNonNull(userId, "userId");
-        StorableText.require("user id", userId);
+    public void registerIfAbsent(UserId user) {
+        String userId = Objects.requireNonNull(user, "userId").value();
         OffsetDateTime now = now();
         update("registering user " + userId, registerIfAbsent, insert -> {
             insert.setString(1, userId);
@@ -86,11 +85,8 @@ final class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<User> find(String userId) {
-        Objects.requireNonNull(userId, "userId");
-        if (!StorableText.isStorable(userId)) {
-            return Optional.empty();
-        }
+    public Optional<User> find(UserId user) {
+        String userId = Objects.requireNonNull(user, "userId").value();
         return query("looking up user " + userId, find, lookup -> lookup.setString(1, userId)).stream().findFirst();
     }
 
@@ -144,9 +140,13 @@ final class PostgresUserRepository implements UserRepository {
         List<User> users = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                users.add(new User(rows.getString("openId"), profileOf(rows),
-                        rows.getObject("createdAt", OffsetDateTime.class).toInstant(),
-                        rows.getObject("updatedAt", OffsetDateTime.class).toInstant()));
+                // a row another program wrote may hold an id no login could have made; it is no user of ours
+                Optional<UserId> id = UserId.parse(rows.getString("openId"));
+                if (id.isPresent()) {
+                    users.add(new User(id.get(), profileOf(rows),
+                            rows.getObject("createdAt", OffsetDateTime.class).toInstant(),
+                            rows.getObject("updatedAt", OffsetDateTime.class).toInstant()));
+                }
             }
         }
         return users;

@@ -35,11 +35,6 @@ final class StorableText {
         }
     }
 
-    /** @return true if the text would be stored exactly */
-    static boolean isStorable(String text) {
-        return whyNot(text).isEmpty();
-    }
-
     private static Optional<String> whyNot(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

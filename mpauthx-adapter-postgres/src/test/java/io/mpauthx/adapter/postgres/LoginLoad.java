@@ -2,6 +2,7 @@ package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 
@@ -54,7 +55,7 @@ final class LoginLoad implements AutoCloseable {
         for (int login = 0; !stopped.get(); login++) {
             String userId = "oCaller" + caller + "Login" + login;
             try {
-                users.saveProfile(userId, PROFILE);
+                users.saveProfile(UserId.of(userId), PROFILE);
                 acknowledged.add(userId);
             } catch (MpAuthXException e) {
                 if (e.statusCode() == StatusCode.DATABASE_RELATED_ERROR) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.Await;
@@ -50,7 +51,7 @@ class PostgresDataSourceIT {
     void theApplicationsPoolServesTheRepositoryAndStaysOpenAfterItCloses() throws Exception {
         try (HikariDataSource application = applicationPool(true)) {
             UserRepository users = PostgresAdapters.userRepository(PostgresSettings.of(application));
-            users.saveProfile("oShared", new UserProfile("Ann", 2, "", "", "", "", ""));
+            users.saveProfile(UserId.of("oShared"), new UserProfile("Ann", 2, "", "", "", "", ""));
 
             users.close();
 
@@ -58,7 +59,7 @@ class PostgresDataSourceIT {
             try (Connection stillServing = application.getConnection()) {
                 assertThat(stillServing.isValid(2)).isTrue();
             }
-            assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.find("oShared"));
+            assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.find(UserId.of("oShared")));
         }
         assertThat(database.query("SELECT \"nickName\" FROM \"user\"")).containsExactly(List.of("Ann"));
     }
@@ -67,11 +68,11 @@ class PostgresDataSourceIT {
     void writesThroughAPoolThatDoesNotCommitByItselfAreCommitted() throws Exception {
         try (HikariDataSource application = applicationPool(false);
              UserRepository users = PostgresAdapters.userRepository(PostgresSettings.of(application))) {
-            users.registerIfAbsent("oCommitted");
-            users.saveProfile("oCommitted", new UserProfile("Bo", 1, "", "", "", "", ""));
+            users.registerIfAbsent(UserId.of("oCommitted"));
+            users.saveProfile(UserId.of("oCommitted"), new UserProfile("Bo", 1, "", "", "", "", ""));
 
             assertThat(database.query("SELECT \"nickName\" FROM \"user\"")).containsExactly(List.of("Bo"));
-            assertThat(users.find("oCommitted")).isPresent();
+            assertThat(users.find(UserId.of("oCommitted"))).isPresent();
         }
     }
 
@@ -79,11 +80,11 @@ class PostgresDataSourceIT {
     void failuresThroughTheApplicationsPoolNameTheServerAndDatabase() {
         try (HikariDataSource application = applicationPool(true);
              UserRepository users = PostgresAdapters.userRepository(PostgresSettings.of(application))) {
-            users.registerIfAbsent("oBefore");
+            users.registerIfAbsent(UserId.of("oBefore"));
             postgres.stop();
             try {
                 MpAuthXException failed = assertFailsWith(StatusCode.DATABASE_RELATED_ERROR,
-                        () -> users.registerIfAbsent("oDuring"));
+                        () -> users.registerIfAbsent(UserId.of("oDuring")));
 
                 assertThat(failed).hasMessageContainingAll("127.0.0.1:" + postgres.port(), database.name());
             } finally {
@@ -91,13 +92,13 @@ class PostgresDataSourceIT {
             }
             Await.until(Duration.ofSeconds(30), () -> registers(users, "oAfter"),
                     "the repository serving again through the application's pool");
-            assertThat(users.exists("oAfter")).isTrue();
+            assertThat(users.exists(UserId.of("oAfter"))).isTrue();
         }
     }
 
     private static boolean registers(UserRepository users, String userId) {
         try {
-            users.registerIfAbsent(userId);
+            users.registerIfAbsent(UserId.of(userId));
             return true;
         } catch (MpAuthXException notYet) {
             return false;

@@ -3,6 +3,7 @@ package io.mpauthx.adapter.postgres;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.Await;
@@ -54,12 +55,12 @@ class PostgresMigrationIT {
         createOriginalTableWithRows();
 
         try (UserRepository users = open()) {
-            assertThat(users.list(0, 10)).extracting(User::id).containsExactly("oNodeOnlyId", "oNodeProfile");
-            User onlyId = users.find("oNodeOnlyId").orElseThrow();
+            assertThat(users.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oNodeOnlyId", "oNodeProfile");
+            User onlyId = users.find(UserId.of("oNodeOnlyId")).orElseThrow();
             assertThat(onlyId.profile()).isEmpty();
             assertThat(onlyId.createdAt()).isEqualTo(Instant.EPOCH);
             assertThat(onlyId.updatedAt()).isEqualTo(Instant.EPOCH);
-            assertThat(users.find("oNodeProfile").orElseThrow().profile())
+            assertThat(users.find(UserId.of("oNodeProfile")).orElseThrow().profile())
                     .contains(new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", ""));
         }
         assertThat(database.history("public")).containsExactly("1 BASELINE t", "2 SQL t");
@@ -83,11 +84,11 @@ class PostgresMigrationIT {
         createOriginalTableWithRows();
 
         try (UserRepository users = open()) {
-            users.registerIfAbsent("oNodeOnlyId");
-            users.saveProfile("oNodeProfile", new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", "u"));
+            users.registerIfAbsent(UserId.of("oNodeOnlyId"));
+            users.saveProfile(UserId.of("oNodeProfile"), new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", "u"));
 
-            assertThat(users.find("oNodeOnlyId").orElseThrow().updatedAt()).isEqualTo(Instant.EPOCH);
-            User updated = users.find("oNodeProfile").orElseThrow();
+            assertThat(users.find(UserId.of("oNodeOnlyId")).orElseThrow().updatedAt()).isEqualTo(Instant.EPOCH);
+            User updated = users.find(UserId.of("oNodeProfile")).orElseThrow();
             assertThat(updated.createdAt()).isEqualTo(Instant.EPOCH);
             assertThat(updated.updatedAt()).isEqualTo(NOW);
         }
@@ -110,8 +111,8 @@ class PostgresMigrationIT {
         database.execute("CREATE TABLE orders(id integer primary key)", "INSERT INTO orders VALUES (7)");
 
         try (UserRepository users = open()) {
-            users.registerIfAbsent("oShared");
-            assertThat(users.exists("oShared")).isTrue();
+            users.registerIfAbsent(UserId.of("oShared"));
+            assertThat(users.exists(UserId.of("oShared"))).isTrue();
         }
         assertThat(database.history("public")).containsExactly("0 BASELINE t", "1 SQL t", "2 SQL t");
         assertThat(database.query("SELECT id FROM orders")).containsExactly(List.of("7"));
@@ -144,7 +145,7 @@ class PostgresMigrationIT {
     void instancesOpeningTheSameNewDatabaseAtOnceMigrateItOnce() throws Exception {
         List<Boolean> opened = Concurrently.run(8, instance -> {
             try (UserRepository users = open()) {
-                users.registerIfAbsent("oInstance" + instance);
+                users.registerIfAbsent(UserId.of("oInstance" + instance));
                 return true;
             }
         });
@@ -175,8 +176,8 @@ class PostgresMigrationIT {
 
             otherInstance.commit();
             try (UserRepository users = opening.get(30, TimeUnit.SECONDS)) {
-                users.registerIfAbsent("oAfterItsTurn");
-                assertThat(users.exists("oAfterItsTurn")).isTrue();
+                users.registerIfAbsent(UserId.of("oAfterItsTurn"));
+                assertThat(users.exists(UserId.of("oAfterItsTurn"))).isTrue();
             }
         }
     }

@@ -2,6 +2,7 @@ package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.testkit.logging.CapturedLogs;
 import io.mpauthx.testkit.postgres.LocalPostgres;
@@ -95,14 +96,14 @@ class PostgresOpeningIT {
     void aClosedRepositoryRefusesEveryCallNamingTheDatabase() {
         UserRepository users = PostgresAdapters.userRepository(
                 settings(postgres.jdbcUrl(postgres.createDatabase()), postgres.password()).build());
-        users.registerIfAbsent("oBeforeClose");
+        users.registerIfAbsent(UserId.of("oBeforeClose"));
 
         users.close();
         users.close();
 
-        assertThat(assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.find("oBeforeClose")))
+        assertThat(assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.find(UserId.of("oBeforeClose"))))
                 .hasMessageContainingAll("closed", "127.0.0.1:" + postgres.port());
-        assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.registerIfAbsent("oAfterClose"));
+        assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.registerIfAbsent(UserId.of("oAfterClose")));
         assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.list(0, 1));
     }
 

@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.Await;
 import io.mpauthx.testkit.postgres.LocalPostgres;
@@ -58,7 +59,7 @@ class PostgresOutageIT {
                 Await.until(DEADLINE, () -> load.acknowledgedCount() >= LOGINS, LOGINS + " logins before the outage");
                 outage.run();
                 Await.until(DEADLINE, () -> load.databaseErrors() >= CALLERS, "callers failing with 6000");
-                assertThat(assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.find("oAnyone")))
+                assertThat(assertFailsWith(StatusCode.DATABASE_RELATED_ERROR, () -> users.find(UserId.of("oAnyone"))))
                         .hasMessageContainingAll("127.0.0.1:" + postgres.port(), database.name());
 
                 failedWhileDown = load.databaseErrors();
@@ -85,13 +86,13 @@ class PostgresOutageIT {
     @Test
     void aConnectionTheServerDroppedCostsNoCall() throws Exception {
         try (UserRepository users = PostgresAdapters.userRepository(database.settings().maximumPoolSize(3).build())) {
-            users.registerIfAbsent("oBeforeTheDrop");
+            users.registerIfAbsent(UserId.of("oBeforeTheDrop"));
 
             database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     + " WHERE application_name = 'mpauthx' AND datname = current_database()");
 
-            users.registerIfAbsent("oAfterTheDrop");
-            assertThat(users.exists("oAfterTheDrop")).isTrue();
+            users.registerIfAbsent(UserId.of("oAfterTheDrop"));
+            assertThat(users.exists(UserId.of("oAfterTheDrop"))).isTrue();
         }
     }
 }

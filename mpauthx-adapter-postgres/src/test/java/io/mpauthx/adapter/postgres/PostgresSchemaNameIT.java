@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.testkit.postgres.LocalPostgres;
 import io.mpauthx.testkit.postgres.PostgresServerExtension;
@@ -28,7 +29,7 @@ class PostgresSchemaNameIT {
     @Test
     void aSchemaOtherThanPublicIsCreatedAndHoldsEverything() throws Exception {
         try (UserRepository users = open("mpauthx")) {
-            users.registerIfAbsent("oInOwnSchema");
+            users.registerIfAbsent(UserId.of("oInOwnSchema"));
         }
 
         assertThat(database.query("SELECT \"openId\" FROM mpauthx.\"user\"")).containsExactly(List.of("oInOwnSchema"));
@@ -39,12 +40,12 @@ class PostgresSchemaNameIT {
     @Test
     void twoSchemasOfOneDatabaseHoldSeparateUsers() {
         try (UserRepository shop = open("shop"); UserRepository game = open("game")) {
-            shop.registerIfAbsent("oShopper");
-            game.registerIfAbsent("oPlayer");
+            shop.registerIfAbsent(UserId.of("oShopper"));
+            game.registerIfAbsent(UserId.of("oPlayer"));
 
-            assertThat(shop.list(0, 10)).extracting(User::id).containsExactly("oShopper");
-            assertThat(game.list(0, 10)).extracting(User::id).containsExactly("oPlayer");
-            assertThat(shop.find("oPlayer")).isEmpty();
+            assertThat(shop.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oShopper");
+            assertThat(game.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oPlayer");
+            assertThat(shop.find(UserId.of("oPlayer"))).isEmpty();
         }
     }
 
@@ -54,7 +55,7 @@ class PostgresSchemaNameIT {
                 "INSERT INTO legacy.\"user\"(\"openId\") VALUES ('oLegacy')");
 
         try (UserRepository users = open("legacy")) {
-            assertThat(users.list(0, 10)).extracting(User::id).containsExactly("oLegacy");
+            assertThat(users.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oLegacy");
         }
         assertThat(database.history("legacy")).containsExactly("1 BASELINE t", "2 SQL t");
     }
@@ -66,8 +67,8 @@ class PostgresSchemaNameIT {
                         + database.name() + " SET search_path TO decoy");
 
         try (UserRepository users = open("public")) {
-            users.registerIfAbsent("oPublic");
-            assertThat(users.exists("oPublic")).isTrue();
+            users.registerIfAbsent(UserId.of("oPublic"));
+            assertThat(users.exists(UserId.of("oPublic"))).isTrue();
         }
         assertThat(database.query("SELECT \"openId\" FROM public.\"user\"")).containsExactly(List.of("oPublic"));
         assertThat(database.query("SELECT \"openId\" FROM decoy.\"user\"")).isEmpty();

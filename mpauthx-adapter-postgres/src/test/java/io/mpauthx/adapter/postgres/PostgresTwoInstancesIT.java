@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.User;
+import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.testing.Concurrently;
@@ -62,8 +63,8 @@ class PostgresTwoInstancesIT {
                 UserRepository instance = writer < THREADS_PER_INSTANCE ? first : second;
                 for (int i = 0; i < USERS; i++) {
                     String id = userId((i + writer * 7) % USERS); // every writer starts elsewhere, all collide
-                    instance.registerIfAbsent(id);
-                    instance.saveProfile(id, profileOf(writer));
+                    instance.registerIfAbsent(UserId.of(id));
+                    instance.saveProfile(UserId.of(id), profileOf(writer));
                 }
                 return USERS;
             });
@@ -87,28 +88,28 @@ class PostgresTwoInstancesIT {
     void theLastSaveWinsOnEveryInstanceAndCreatedAtStays() throws Exception {
         try (UserRepository first = instance(FIRST_CLOCK); UserRepository second = instance(SECOND_CLOCK)) {
             Concurrently.run(2 * THREADS_PER_INSTANCE, writer -> {
-                (writer % 2 == 0 ? first : second).saveProfile(userId(writer % 4), profileOf(writer));
+                (writer % 2 == 0 ? first : second).saveProfile(UserId.of(userId(writer % 4)), profileOf(writer));
                 return true;
             });
         }
         Map<String, Instant> createdBefore = createdAtById();
 
         try (UserRepository first = instance(LATER); UserRepository second = instance(LATER.plusSeconds(1))) {
-            first.saveProfile(userId(0), profileOf(100));
-            second.saveProfile(userId(0), profileOf(101));
-            second.saveProfile(userId(1), profileOf(102));
-            first.saveProfile(userId(1), profileOf(103));
+            first.saveProfile(UserId.of(userId(0)), profileOf(100));
+            second.saveProfile(UserId.of(userId(0)), profileOf(101));
+            second.saveProfile(UserId.of(userId(1)), profileOf(102));
+            first.saveProfile(UserId.of(userId(1)), profileOf(103));
 
-            assertThat(second.find(userId(0)).orElseThrow().profile()).contains(profileOf(101));
-            assertThat(second.find(userId(1)).orElseThrow().profile()).contains(profileOf(103));
-            assertThat(first.find(userId(1)).orElseThrow().updatedAt()).isEqualTo(LATER.plusSeconds(1));
+            assertThat(second.find(UserId.of(userId(0))).orElseThrow().profile()).contains(profileOf(101));
+            assertThat(second.find(UserId.of(userId(1))).orElseThrow().profile()).contains(profileOf(103));
+            assertThat(first.find(UserId.of(userId(1))).orElseThrow().updatedAt()).isEqualTo(LATER.plusSeconds(1));
         }
         assertThat(createdAtById()).isEqualTo(createdBefore).hasSize(4);
     }
 
     private Map<String, Instant> createdAtById() {
         try (UserRepository reader = instance(LATER)) {
-            return reader.list(0, 100).stream().collect(Collectors.toMap(User::id, User::createdAt));
+            return reader.list(0, 100).stream().collect(Collectors.toMap(user -> user.id().value(), User::createdAt));
         }
     }
 }

@@ -117,16 +117,16 @@ public abstract class UserRepositoryContract {
 
     @Test
     void nulInTextIsStoredExactlyOrRefusedButNeverChanged() {
-        users.saveProfile("oNul", profile("Before"));
+        users.saveProfile(UserId.of("oNul"), profile("Before"));
         UserProfile withNul = new UserProfile("a\u0000b", 2, "\u0000", "", "", "", "x\u0000");
 
         if (storesNulCharacters()) {
-            users.saveProfile("oNul", withNul);
-            assertThat(users.find("oNul").orElseThrow().profile()).contains(withNul);
+            users.saveProfile(UserId.of("oNul"), withNul);
+            assertThat(users.find(UserId.of("oNul")).orElseThrow().profile()).contains(withNul);
         } else {
-            assertThatThrownBy(() -> users.saveProfile("oNul", withNul)).isInstanceOf(MpAuthXException.class)
+            assertThatThrownBy(() -> users.saveProfile(UserId.of("oNul"), withNul)).isInstanceOf(MpAuthXException.class)
                     .hasMessageContaining("NUL");
-            assertThat(users.find("oNul").orElseThrow().profile()).contains(profile("Before"));
+            assertThat(users.find(UserId.of("oNul")).orElseThrow().profile()).contains(profile("Before"));
         }
     }
 

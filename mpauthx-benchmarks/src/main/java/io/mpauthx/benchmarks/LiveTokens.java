@@ -50,10 +50,20 @@ final class LiveTokens {
      * @return the tokens as a phone would send them
      */
     static LiveTokens issue(String redisUri, int count, int perUser) {
+        return issue(RedisSettings.builder().uri(redisUri).build(), count, perUser);
+    }
+
+    /**
+     * @param redis where to issue them: one server, or a cluster
+     * @param count how many tokens
+     * @param perUser how many of them each user has (devices logged in); at most 10, the default cap
+     * @return the tokens as a phone would send them
+     */
+    static LiveTokens issue(RedisSettings redis, int count, int perUser) {
         SecureRandom random = new SecureRandom();
         String[] values = new String[count];
         ExecutorService issuers = Executors.newFixedThreadPool(ISSUERS);
-        try (TokenStore store = RedisAdapters.tokenStore(RedisSettings.builder().uri(redisUri).build())) {
+        try (TokenStore store = RedisAdapters.tokenStore(redis)) {
             List<Future<?>> batches = new ArrayList<>();
             for (int issuer = 0; issuer < ISSUERS; issuer++) {
                 int first = issuer;
@@ -90,6 +100,18 @@ final class LiveTokens {
 
     int size() {
         return values.size();
+    }
+
+    /** @return the token issued {@code index}th */
+    String get(int index) {
+        return values.get(index);
+    }
+
+    /** A check of a live token that answers false would measure the wrong path: the benchmark stops instead. */
+    static void requireValid(boolean valid) {
+        if (!valid) {
+            throw new IllegalStateException("a live token was reported invalid");
+        }
     }
 
     /** @return any of the tokens, so that callers do not all hit one key */

@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param jmhIterations measured JMH iterations per benchmark (one fork, as many warm-up iterations)
  * @param jmhIteration how long each JMH iteration runs
  * @param jmhForks JMH forks; 0 runs in this JVM (smoke only: a forked JVM is what makes JMH figures sound)
+ * @param revocations revocations whose way to another instance's near cache is timed
  */
 record Plan(Duration warmup, Duration measure, int redisBenchmarkRequests, int refreshSamples, int unrelatedKeys,
-            int memoryTokens, int jmhIterations, Duration jmhIteration, int jmhForks) {
+            int memoryTokens, int jmhIterations, Duration jmhIteration, int jmhForks, int revocations) {
 
     /** Callers of the throughput figures, and async checks in flight: the 64. */
     static final int MANY_CALLERS = 64;
@@ -26,11 +27,11 @@ record Plan(Duration warmup, Duration measure, int redisBenchmarkRequests, int r
 
     static Plan full() {
         return new Plan(Duration.ofSeconds(3), Duration.ofSeconds(5), 300_000, 3_000, 1_000_000, 100_000, 3,
-                Duration.ofSeconds(2), 1);
+                Duration.ofSeconds(2), 1, 1_000);
     }
 
     static Plan smoke() {
         return new Plan(Duration.ofMillis(100), Duration.ofMillis(200), 2_000, 50, 10_000, 500, 1,
-                Duration.ofMillis(100), 0);
+                Duration.ofMillis(100), 0, 20);
     }
 }

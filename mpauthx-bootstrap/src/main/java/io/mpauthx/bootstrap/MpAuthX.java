@@ -54,7 +54,7 @@ public final class MpAuthX implements AutoCloseable {
         this.userQueries = useCases.findUsers();
         this.sku = sku;
         this.adapters = List.of(adapters);
-        LOG.debug("mpauthx ready for sku {}", sku);
+        LOG.info("mpauthx ready for sku {}", sku);
     }
 
     /** @return a builder for a new instance */

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code mpauthx} command: {@code demo}, {@code users}, {@code check}. */
-@Command(name = "mpauthx", mixinStandardHelpOptions = true, version = "mpauthx 0.1.0",
+@Command(name = "mpauthx", mixinStandardHelpOptions = true, versionProvider = MpAuthXCli.ManifestVersion.class,
         description = "Login and access tokens for WeChat Mini Program backends.",
         subcommands = {DemoCommand.class, UsersCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class MpAuthXCli implements Runnable {
@@ -32,5 +32,15 @@ public final class MpAuthXCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --version}: the version the jar was built as (its manifest), so no literal falls behind the build. */
+    static final class ManifestVersion implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            String version = MpAuthXCli.class.getPackage().getImplementationVersion();
+            return new String[] {"mpauthx " + (version == null ? "(run from classes, no jar manifest)" : version)};
+        }
     }
 }

@@ -68,17 +68,26 @@ public final class LocalRedisCluster implements AutoCloseable {
         return nodes.stream().map(LocalRedisServer::uri).toList();
     }
 
-    /** @return the node's cluster id */
+    /**
+     * @param node one of this cluster's nodes
+     * @return the node's cluster id
+     */
     public String nodeId(LocalRedisServer node) {
         return ids.get(node);
     }
 
-    /** @return the slot Redis computes for the key ({@code CLUSTER KEYSLOT}) */
+    /**
+     * @param key a Redis key
+     * @return the slot Redis computes for the key ({@code CLUSTER KEYSLOT})
+     */
     public int keySlot(String key) {
         return Math.toIntExact((Long) call(anyRunningNode(), "CLUSTER", "KEYSLOT", key));
     }
 
-    /** @return the node serving the slot, as a running node sees the cluster now */
+    /**
+     * @param slot a hash slot, 0 to 16383
+     * @return the node serving the slot, as a running node sees the cluster now
+     */
     public LocalRedisServer primaryOf(int slot) {
         for (ClusterNodeLine line : view(anyRunningNode())) {
             if (line.isServingPrimary() && line.serves(slot)) {

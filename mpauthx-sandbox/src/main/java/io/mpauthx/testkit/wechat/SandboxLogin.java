@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record SandboxLogin(String code, String encryptedData, String iv, String sessionKey) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param code the one-time code for jscode2session
+     * @param encryptedData base64 AES-128-CBC ciphertext of the user data (old login flow)
+     * @param iv base64 of the 16-byte iv of that ciphertext
+     * @param sessionKey base64 of the 16-byte session key jscode2session will answer for the code
+     */
     public SandboxLogin {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(encryptedData, "encryptedData");

@@ -18,7 +18,13 @@ public record SandboxUser(String openId, Optional<String> unionId, UserProfile p
     public static final UserProfile DEFAULT_PROFILE = new UserProfile("Sandbox User", 1, "zh_CN", "Shenzhen",
             "Guangdong", "China", "https://thirdwx.qlogo.cn/mmopen/vi_32/sandbox/132");
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param openId the openid for the sandbox's app
+     * @param unionId the unionid, when the app belongs to an open-platform account
+     * @param profile the profile put into the encrypted user data
+     */
     public SandboxUser {
         Objects.requireNonNull(openId, "openId");
         Objects.requireNonNull(unionId, "unionId");

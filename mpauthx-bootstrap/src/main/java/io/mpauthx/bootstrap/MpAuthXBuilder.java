@@ -1,6 +1,5 @@
 package io.mpauthx.bootstrap;
 
-import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.NearCacheSettings;

@@ -48,7 +48,8 @@ final class ImportUsersCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<ImportOutcome, Integer> counts = new EnumMap<>(ImportOutcome.class);
-        try (UserRepository source = databases.openReadOnly(from); UserRepository target = databases.openForWriting(to)) {
+        try (UserRepository source = databases.openReadOnly(from);
+             UserRepository target = databases.openForWriting(to)) {
             for (int offset = 0; ; offset += PAGE) {
                 List<User> page = source.list(offset, PAGE);
                 page.forEach(user -> counts.merge(target.importUser(user), 1, Integer::sum));

@@ -1,6 +1,5 @@
 package io.mpauthx.bootstrap;
 
-import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.NearCacheSettings;
@@ -14,34 +13,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Collects the settings of an {@link MpAuthX}; nothing is opened or checked until {@link #build()}, which
  * validates everything at once and names every problem. Not thread-safe; use it from one thread.
  *
- * <p>Storage is always chosen, never defaulted: a user store ({@code sqlite(path)},
+ * <p>Storage is always chosen, never defaulted: a user store ({@code sqlite(path)}, {@code postgres(...)},
  * {@link #inMemoryUserRepository()} or {@link #userRepository(UserRepository)}) and a token store
  * ({@code redis(uri)}, {@link #inMemoryTokenStore()} or {@link #tokenStore(TokenStore)}) must be given, so a
  * forgotten database cannot silently lose every user at restart.
  */
 public final class MpAuthXBuilder {
 
-    String appId;
-    String appSecret;
-    String sku;
-    Duration tokenTtl = AuthSettings.DEFAULT_TOKEN_TTL;
-    int maxTokensPerUser = AuthSettings.DEFAULT_MAX_TOKENS_PER_USER;
-    Clock clock = Clock.systemUTC();
-    /** Null until chosen; Redis's choice is made by {@link #redis} at validation, when all its options are known. */
-    TokenStoreChoice tokenStore;
-    boolean redisChosen;
-    final RedisOptions redis = new RedisOptions();
-    UserStoreChoice userStore;
-    URI weChatApiBaseUrl = WeChatSettings.DEFAULT_BASE_URL;
-    Duration weChatConnectTimeout = WeChatSettings.DEFAULT_CONNECT_TIMEOUT;
-    Duration weChatRequestTimeout = WeChatSettings.DEFAULT_REQUEST_TIMEOUT;
-    WeChatGatewayChoice.Custom weChatGateway;
-    DecryptorChoice decryptor = new DecryptorChoice.Aes();
+    private final ConfigDraft draft = new ConfigDraft();
 
     MpAuthXBuilder() {
     }
@@ -51,8 +36,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder appId(String appId) {
-        this.appId = appId;
-        return this;
+        return with(() -> draft.appId = appId);
     }
 
     /**
@@ -60,8 +44,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder appSecret(String appSecret) {
-        this.appSecret = appSecret;
-        return this;
+        return with(() -> draft.appSecret = appSecret);
     }
 
     /**
@@ -69,8 +52,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder sku(String sku) {
-        this.sku = sku;
-        return this;
+        return with(() -> draft.sku = sku);
     }
 
     /**
@@ -79,8 +61,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder tokenTtl(Duration tokenTtl) {
-        this.tokenTtl = tokenTtl;
-        return this;
+        return with(() -> draft.tokenTtl = tokenTtl);
     }
 
     /**
@@ -88,8 +69,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder maxTokensPerUser(int maxTokensPerUser) {
-        this.maxTokensPerUser = maxTokensPerUser;
-        return this;
+        return with(() -> draft.maxTokensPerUser = maxTokensPerUser);
     }
 
     /**
@@ -97,8 +77,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder clock(Clock clock) {
-        this.clock = clock;
-        return this;
+        return with(() -> draft.clock = clock);
     }
 
     /**
@@ -107,7 +86,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder inMemoryTokenStore() {
-        return chooseTokenStore(new TokenStoreChoice.InMemory());
+        return with(() -> draft.chooseTokenStore(new TokenStoreChoice.InMemory()));
     }
 
     /**
@@ -118,33 +97,28 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder redis(String uri) {
-        redis.uri(uri);
-        return chooseRedis();
+        return with(() -> draft.redisUri(uri));
     }
 
     /**
-     * Keeps tokens in a Redis primary that Redis Sentinel watches: Lettuce asks the sentinels for the primary, and
-     * asks again after a failover, so the same facade follows a promoted replica.
+     * Keeps tokens in a Redis primary that Redis Sentinel watches; a failover is followed without a restart.
      *
      * @param uri {@code redis-sentinel://host1:26379,host2:26379,host3:26379#primaryName}; the password
      *     ({@link #redisPassword(String)} or the URI's) is the primary's
      * @return this builder
      */
     public MpAuthXBuilder redisSentinel(String uri) {
-        redis.sentinel(uri);
-        return chooseRedis();
+        return with(() -> draft.redisSentinel(uri));
     }
 
     /**
-     * Keeps tokens in a Redis Cluster. Each user's keys share one hash slot, so every call is one command on one
-     * primary; failovers and resharding are followed without a restart.
+     * Keeps tokens in a Redis Cluster; failovers and resharding are followed without a restart.
      *
      * @param seedUris {@code redis://} or {@code rediss://} URIs of one or more nodes; the others are discovered
      * @return this builder
      */
     public MpAuthXBuilder redisCluster(String... seedUris) {
-        redis.cluster(seedUris);
-        return chooseRedis();
+        return with(() -> draft.redisCluster(seedUris));
     }
 
     /**
@@ -153,8 +127,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder redisPassword(String password) {
-        redis.password(password);
-        return this;
+        return with(() -> draft.redis.password(password));
     }
 
     /**
@@ -163,24 +136,20 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder redisCommandTimeout(Duration commandTimeout) {
-        redis.commandTimeout(commandTimeout);
-        return this;
+        return with(() -> draft.redis.commandTimeout(commandTimeout));
     }
 
     /**
-     * Answers repeated checks of a live token from memory, kept honest by Redis client tracking: a token revoked,
-     * refreshed, evicted or expired on any instance stops being valid here within about a millisecond (see
-     * docs/operations.md). Only with {@code redis(uri)}, on a standalone Redis, where it is <b>on by default</b>
-     * with {@link NearCacheSettings#defaults()}; off by default on Cluster and Sentinel, where asking for it is
-     * refused.
+     * Answers repeated checks of a live token from memory, kept honest by Redis client tracking (docs/operations.md).
+     * With {@code redis(uri)} <b>on by default</b> ({@link NearCacheSettings#defaults()}); off on Cluster and
+     * Sentinel, where asking for it is refused.
      *
      * @param settings the cache's bounds; {@code NearCacheSettings.disabled()} turns it off; null restores the
      *     default
      * @return this builder
      */
     public MpAuthXBuilder nearCache(NearCacheSettings settings) {
-        redis.nearCache(settings);
-        return this;
+        return with(() -> draft.redis.nearCache(settings));
     }
 
     /**
@@ -188,7 +157,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder tokenStore(TokenStore store) {
-        return chooseTokenStore(store == null ? null : new TokenStoreChoice.Custom(store));
+        return with(() -> draft.chooseTokenStore(store == null ? null : new TokenStoreChoice.Custom(store)));
     }
 
     /**
@@ -197,21 +166,18 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder inMemoryUserRepository() {
-        this.userStore = new UserStoreChoice.InMemory();
-        return this;
+        return with(() -> draft.chooseUserStore(new UserStoreChoice.InMemory()));
     }
 
     /**
-     * Keeps users in a SQLite file, the production user store. At {@link #build()} the file and its parent folders
-     * are created when missing and its schema is migrated by Flyway; a database of the Node.js mpauthx is adopted
-     * with every row. Its connections are released by {@link MpAuthX#close()}.
+     * Keeps users in a SQLite file, for one machine. At {@link #build()} the file is created when missing and
+     * migrated by Flyway; a database of the Node.js mpauthx is adopted with every row.
      *
      * @param file the database file, e.g. {@code Path.of("users.db")}
      * @return this builder
      */
     public MpAuthXBuilder sqlite(Path file) {
-        this.userStore = file == null ? null : new UserStoreChoice.Sqlite(file);
-        return this;
+        return with(() -> draft.chooseUserStore(file == null ? null : new UserStoreChoice.Sqlite(file)));
     }
 
     /**
@@ -219,8 +185,38 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder userRepository(UserRepository repository) {
-        this.userStore = repository == null ? null : new UserStoreChoice.Custom(repository);
-        return this;
+        return with(() -> draft.chooseUserStore(repository == null ? null : new UserStoreChoice.Custom(repository)));
+    }
+
+    /**
+     * Keeps users in PostgreSQL, shared by every instance; mpauthx owns the connection pool and closes it. At
+     * {@link #build()} the tables are migrated by Flyway; a table of the Node.js mpauthx is adopted with every row.
+     *
+     * @param jdbcUrl {@code jdbc:postgresql://host:port/database}, without a password
+     * @param user the user to log in as
+     * @param password the user's password; never logged or shown; null or empty for none
+     * @return this builder
+     */
+    public MpAuthXBuilder postgres(String jdbcUrl, String user, String password) {
+        return with(() -> draft.postgres(jdbcUrl, user, password));
+    }
+
+    /**
+     * Keeps users in PostgreSQL through the application's own connection pool, which mpauthx never closes.
+     *
+     * @param dataSource the application's connections to PostgreSQL
+     * @return this builder
+     */
+    public MpAuthXBuilder postgres(DataSource dataSource) {
+        return with(() -> draft.postgres(dataSource));
+    }
+
+    /**
+     * @param schema the PostgreSQL schema of mpauthx's tables, lower case; default {@code public}
+     * @return this builder
+     */
+    public MpAuthXBuilder postgresSchema(String schema) {
+        return with(() -> draft.postgres.schema(schema));
     }
 
     /**
@@ -229,8 +225,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder weChatApiBaseUrl(URI baseUrl) {
-        this.weChatApiBaseUrl = baseUrl;
-        return this;
+        return with(() -> draft.weChatApiBaseUrl = baseUrl);
     }
 
     /**
@@ -238,8 +233,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder weChatConnectTimeout(Duration timeout) {
-        this.weChatConnectTimeout = timeout;
-        return this;
+        return with(() -> draft.weChatConnectTimeout = timeout);
     }
 
     /**
@@ -248,8 +242,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder weChatRequestTimeout(Duration timeout) {
-        this.weChatRequestTimeout = timeout;
-        return this;
+        return with(() -> draft.weChatRequestTimeout = timeout);
     }
 
     /**
@@ -257,8 +250,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder weChatGateway(WeChatGateway gateway) {
-        this.weChatGateway = gateway == null ? null : new WeChatGatewayChoice.Custom(gateway);
-        return this;
+        return with(() -> draft.weChatGateway = gateway == null ? null : new WeChatGatewayChoice.Custom(gateway));
     }
 
     /**
@@ -267,7 +259,7 @@ public final class MpAuthXBuilder {
      * @return this builder
      */
     public MpAuthXBuilder decryptor(Decryptor userDataDecryptor) {
-        this.decryptor = userDataDecryptor == null ? new DecryptorChoice.Aes()
+        draft.decryptor = userDataDecryptor == null ? new DecryptorChoice.Aes()
                 : new DecryptorChoice.Custom(userDataDecryptor);
         return this;
     }
@@ -291,7 +283,11 @@ public final class MpAuthXBuilder {
      *     path is not a path (never showing the value)
      */
     public MpAuthXBuilder fromEnvironment(Map<String, String> environment) {
-        MpAuthXEnvironment.apply(environment, this);
+        return with(() -> MpAuthXEnvironment.apply(environment, this));
+    }
+
+    private MpAuthXBuilder with(Runnable change) {
+        change.run();
         return this;
     }
 
@@ -302,7 +298,7 @@ public final class MpAuthXBuilder {
      * @throws MpAuthXException 6001 listing every missing or invalid setting
      */
     public MpAuthXConfig buildConfig() {
-        return MpAuthXConfig.validated(this);
+        return MpAuthXConfig.validated(draft);
     }
 
     /**
@@ -313,17 +309,5 @@ public final class MpAuthXBuilder {
      */
     public MpAuthX build() {
         return MpAuthXModule.createFacade(new MpAuthXModule(buildConfig()));
-    }
-
-    private MpAuthXBuilder chooseTokenStore(TokenStoreChoice choice) {
-        this.tokenStore = choice;
-        this.redisChosen = false;
-        return this;
-    }
-
-    private MpAuthXBuilder chooseRedis() {
-        this.tokenStore = null;
-        this.redisChosen = true;
-        return this;
     }
 }

@@ -40,25 +40,27 @@ public final class MpAuthXConfig {
     }
 
     /** Every check of the builder's settings, each problem named as the builder names the option. */
-    static MpAuthXConfig validated(MpAuthXBuilder builder) {
+    static MpAuthXConfig validated(ConfigDraft draft) {
         List<String> problems = new ArrayList<>();
-        requireText(builder.appId, "appId", problems);
-        requireText(builder.appSecret, "appSecret", problems);
-        Optional<Sku> sku = sku(builder.sku, problems);
-        checkLimits(builder, problems);
-        TokenStoreChoice tokenStore = tokenStore(builder, problems);
-        if (builder.userStore == null) {
-            problems.add("no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)");
+        requireText(draft.appId, "appId", problems);
+        requireText(draft.appSecret, "appSecret", problems);
+        Optional<Sku> sku = sku(draft.sku, problems);
+        checkLimits(draft, problems);
+        TokenStoreChoice tokenStore = tokenStore(draft, problems);
+        UserStoreChoice userStore = draft.postgresChosen ? draft.postgres.choice(problems) : draft.userStore;
+        if (userStore == null && !draft.postgresChosen) {
+            problems.add("no user store chosen: call sqlite(path), postgres(...), inMemoryUserRepository() or "
+                    + "userRepository(...)");
         }
-        Optional<WeChatGatewayChoice> weChat = weChatGateway(builder, problems);
+        Optional<WeChatGatewayChoice> weChat = weChatGateway(draft, problems);
         if (!problems.isEmpty()) {
             throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
                     "invalid MpAuthX configuration: " + String.join("; ", problems));
         }
-        AuthSettings settings = new AuthSettings(builder.appId, sku.orElseThrow(), builder.tokenTtl,
-                builder.maxTokensPerUser);
-        return new MpAuthXConfig(settings, builder.clock, tokenStore, builder.userStore, weChat.orElseThrow(),
-                builder.decryptor);
+        AuthSettings settings = new AuthSettings(draft.appId, sku.orElseThrow(), draft.tokenTtl,
+                draft.maxTokensPerUser);
+        return new MpAuthXConfig(settings, draft.clock, tokenStore, userStore, weChat.orElseThrow(),
+                draft.decryptor);
     }
 
     private static Optional<Sku> sku(String sku, List<String> problems) {
@@ -73,47 +75,47 @@ public final class MpAuthXConfig {
         return parsed;
     }
 
-    private static void checkLimits(MpAuthXBuilder builder, List<String> problems) {
-        Duration ttl = builder.tokenTtl;
+    private static void checkLimits(ConfigDraft draft, List<String> problems) {
+        Duration ttl = draft.tokenTtl;
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             problems.add("tokenTtl must be positive");
         } else if (!AuthSettings.isKeepableTokenTtl(ttl)) {
             problems.add("tokenTtl must be between " + AuthSettings.MIN_TOKEN_TTL.toMillis() + " ms and "
                     + AuthSettings.MAX_TOKEN_TTL.toDays() + " days, the lifetimes the token stores can keep");
         }
-        if (builder.maxTokensPerUser < 1) {
+        if (draft.maxTokensPerUser < 1) {
             problems.add("maxTokensPerUser must be at least 1");
         }
-        if (builder.clock == null) {
+        if (draft.clock == null) {
             problems.add("clock must not be null");
         }
     }
 
-    private static TokenStoreChoice tokenStore(MpAuthXBuilder builder, List<String> problems) {
-        if (builder.redisChosen) {
-            return builder.redis.choice(problems);
+    private static TokenStoreChoice tokenStore(ConfigDraft draft, List<String> problems) {
+        if (draft.redisChosen) {
+            return draft.redis.choice(problems);
         }
-        if (builder.tokenStore == null) {
+        if (draft.tokenStore == null) {
             problems.add("no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
                     + "inMemoryTokenStore() or tokenStore(...)");
         }
-        if (builder.redis.wantsNearCache()) {
+        if (draft.redis.wantsNearCache()) {
             problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");
         }
-        return builder.tokenStore;
+        return draft.tokenStore;
     }
 
     /** Stand-ins for missing credentials, so that the other WeChat settings are checked in the same pass. */
-    private static Optional<WeChatGatewayChoice> weChatGateway(MpAuthXBuilder builder, List<String> problems) {
-        if (builder.weChatGateway != null) {
-            return Optional.of(builder.weChatGateway);
+    private static Optional<WeChatGatewayChoice> weChatGateway(ConfigDraft draft, List<String> problems) {
+        if (draft.weChatGateway != null) {
+            return Optional.of(draft.weChatGateway);
         }
         try {
             WeChatSettings settings = WeChatSettings.builder()
-                    .appId(hasText(builder.appId) ? builder.appId : CREDENTIAL_STAND_IN)
-                    .appSecret(hasText(builder.appSecret) ? builder.appSecret : CREDENTIAL_STAND_IN)
-                    .baseUrl(builder.weChatApiBaseUrl).connectTimeout(builder.weChatConnectTimeout)
-                    .requestTimeout(builder.weChatRequestTimeout).build();
+                    .appId(hasText(draft.appId) ? draft.appId : CREDENTIAL_STAND_IN)
+                    .appSecret(hasText(draft.appSecret) ? draft.appSecret : CREDENTIAL_STAND_IN)
+                    .baseUrl(draft.weChatApiBaseUrl).connectTimeout(draft.weChatConnectTimeout)
+                    .requestTimeout(draft.weChatRequestTimeout).build();
             return Optional.of(new WeChatGatewayChoice.Http(settings));
         } catch (MpAuthXException invalid) {
             problems.add(invalid.reason());

@@ -44,6 +44,17 @@ public final class MpAuthXEnvironment {
      * {@link MpAuthXBuilder#redisCluster(String...)}. Read after {@link #ENV_REDIS_URI}, so it wins when both are set.
      */
     public static final String ENV_REDIS_CLUSTER_URIS = "MPAUTHX_REDIS_CLUSTER_URIS";
+    /**
+     * Environment variable of the PostgreSQL JDBC URL ({@code jdbc:postgresql://host:port/database}); choosing it
+     * makes PostgreSQL the user store, with {@link #ENV_POSTGRES_USER} and {@link #ENV_POSTGRES_PASSWORD}.
+     */
+    public static final String ENV_POSTGRES_URL = "MPAUTHX_POSTGRES_URL";
+    /** Environment variable of the PostgreSQL user. */
+    public static final String ENV_POSTGRES_USER = "MPAUTHX_POSTGRES_USER";
+    /** Environment variable of the PostgreSQL password; never shown. */
+    public static final String ENV_POSTGRES_PASSWORD = "MPAUTHX_POSTGRES_PASSWORD";
+    /** Environment variable of the PostgreSQL schema of mpauthx's tables; default {@code public}. */
+    public static final String ENV_POSTGRES_SCHEMA = "MPAUTHX_POSTGRES_SCHEMA";
     /** Environment variable of the Redis password (the original's name). */
     public static final String ENV_REDIS_PASSWORD = "MPAUTHX_REDISPASS";
     /** Environment variable of the Redis command timeout in milliseconds, at least 1. */
@@ -65,6 +76,9 @@ public final class MpAuthXEnvironment {
         ifWholeNumber(environment, ENV_MAX_TOKENS_PER_USER, Integer.MAX_VALUE, problems,
                 devices -> builder.maxTokensPerUser(Math.toIntExact(devices)));
         ifPresent(environment, ENV_SQLITE_PATH, value -> path(value, problems).ifPresent(builder::sqlite));
+        ifPresent(environment, ENV_POSTGRES_URL, url -> builder.postgres(url, environment.get(ENV_POSTGRES_USER),
+                environment.get(ENV_POSTGRES_PASSWORD)));
+        ifPresent(environment, ENV_POSTGRES_SCHEMA, builder::postgresSchema);
         ifPresent(environment, ENV_REDIS_URI, builder::redis);
         ifPresent(environment, ENV_REDIS_CLUSTER_URIS, value -> builder.redisCluster(value.split("\\s*,\\s*")));
         ifPresent(environment, ENV_REDIS_PASSWORD, builder::redisPassword);

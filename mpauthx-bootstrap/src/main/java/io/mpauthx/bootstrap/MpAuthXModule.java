@@ -10,6 +10,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
 import io.mpauthx.adapter.memory.InMemoryAdapters;
+import io.mpauthx.adapter.postgres.PostgresAdapters;
 import io.mpauthx.adapter.redis.RedisAdapters;
 import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.adapter.wechat.WeChatAdapters;
@@ -108,6 +109,9 @@ public final class MpAuthXModule extends AbstractModule {
         UserStoreChoice choice = config.userStore();
         if (choice instanceof UserStoreChoice.Sqlite sqlite) {
             return opened.register(SqliteAdapters.userRepository(sqlite.file(), config.clock()));
+        }
+        if (choice instanceof UserStoreChoice.Postgres postgres) {
+            return opened.register(PostgresAdapters.userRepository(postgres.settings(), config.clock()));
         }
         if (choice instanceof UserStoreChoice.Custom custom) {
             return opened.register(custom.repository());

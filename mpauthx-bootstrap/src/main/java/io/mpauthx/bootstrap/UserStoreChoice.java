@@ -1,5 +1,6 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.adapter.postgres.PostgresSettings;
 import io.mpauthx.domain.port.out.UserRepository;
 
 import java.nio.file.Path;
@@ -23,6 +24,14 @@ sealed interface UserStoreChoice {
         @Override
         public String description() {
             return "SQLite " + file;
+        }
+    }
+
+    /** Users in PostgreSQL, shared by every instance; a pool mpauthx owns, or the application's. */
+    record Postgres(PostgresSettings settings) implements UserStoreChoice {
+        @Override
+        public String description() {
+            return settings.toString();
         }
     }
 

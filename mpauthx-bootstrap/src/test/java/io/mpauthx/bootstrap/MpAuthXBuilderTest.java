@@ -41,7 +41,7 @@ class MpAuthXBuilderTest {
     @Test
     void everyMissingSettingIsNamedAtOnce() {
         assertRefused(MpAuthX.builder(), "appId is required", "appSecret is required", "sku is required",
-                "no user store chosen: call sqlite(path), inMemoryUserRepository() or userRepository(...)",
+                "no user store chosen: call sqlite(path), postgres(...), inMemoryUserRepository() or userRepository(...)",
                 "no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
                         + "inMemoryTokenStore() or tokenStore(...)");
     }

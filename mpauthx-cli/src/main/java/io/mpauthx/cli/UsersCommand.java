@@ -1,10 +1,10 @@
 package io.mpauthx.cli;
 
-import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
 import io.mpauthx.domain.port.out.UserRepository;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -12,22 +12,45 @@ import picocli.CommandLine.ParameterException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code mpauthx users --db FILE}: the registered users as a table. The file is opened read-only and never migrated,
- * so pointing the command at the wrong file changes nothing. Exit 0 listed, 2 refused (bad option, no such file, not
- * an mpauthx user database).
+ * {@code mpauthx users --db FILE} or {@code --postgres URL}: the registered users as a table. The database is opened
+ * read-only and never migrated, so pointing the command at the wrong one changes nothing; a database of the Node.js
+ * original is read as it is. Exit 0 listed, 2 refused (bad option, no such database, not an mpauthx user database).
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
-        description = "List the users stored in an mpauthx SQLite database. The file is only read, never changed.")
+        description = "List the users stored in an mpauthx user database (SQLite or PostgreSQL). The database is only"
+                + " read, never changed. PostgreSQL's user and password come from MPAUTHX_POSTGRES_USER and "
+                + "MPAUTHX_POSTGRES_PASSWORD.")
 final class UsersCommand extends CliCommand implements Callable<Integer> {
 
     private static final String ROW_FORMAT = "%-40s %-20s %-6s %-12s %-12s %-10s %-24s%n";
 
-    @Option(names = "--db", required = true, paramLabel = "FILE",
-            description = "The SQLite database file of mpauthx, opened read-only.")
-    private Path database;
+    private final UserDatabases databases;
+
+    @ArgGroup(multiplicity = "1")
+    private Where where;
+
+    /** One of the two stores. */
+    static final class Where {
+        @Option(names = "--db", paramLabel = "FILE", description = "The SQLite database file of mpauthx.")
+        private Path database;
+
+        @Option(names = "--postgres", paramLabel = "URL",
+                description = "The PostgreSQL database, jdbc:postgresql://host:port/database.")
+        private String postgres;
+    }
+
+    UsersCommand() {
+        this(System.getenv());
+    }
+
+    /** @param environment where PostgreSQL's user, password and schema are read */
+    UsersCommand(Map<String, String> environment) {
+        this.databases = new UserDatabases(environment);
+    }
 
     private int limit;
 
@@ -43,7 +66,9 @@ final class UsersCommand extends CliCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = out();
-        try (UserRepository users = SqliteAdapters.readOnlyUserRepository(database)) {
+        String location = where.database != null ? "sqlite:" + where.database
+                : UserDatabases.postgresLocation(where.postgres);
+        try (UserRepository users = databases.openReadOnly(location)) {
             List<User> page = users.list(0, limit);
             out.printf(ROW_FORMAT, "openId", "nickName", "gender", "city", "province", "country", "createdAt");
             page.forEach(user -> printRow(out, user));

@@ -47,6 +47,14 @@ final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public ImportOutcome importUser(User user) {
+        ensureOpen();
+        User existing = usersById.put(user.id(), user);
+        return existing == null ? ImportOutcome.INSERTED
+                : existing.equals(user) ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED;
+    }
+
+    @Override
     public List<User> list(int offset, int limit) {
         ensureOpen();
         if (offset < 0 || limit < 1) {

@@ -27,7 +27,17 @@ final class OwnedPool {
      * @throws RuntimeException HikariCP's, when the first connection fails; the driver's exception is its cause
      */
     static HikariDataSource open(PostgresSettings settings) {
+        return open(settings, false);
+    }
+
+    /** @param readOnly true for connections PostgreSQL lets read only: admin tools that must change nothing */
+    static HikariDataSource open(PostgresSettings settings, boolean readOnly) {
         HikariConfig config = new HikariConfig();
+        config.setReadOnly(readOnly);
+        if (readOnly) {
+            // the driver makes only transactions read-only by default; "always" covers auto-commit statements too
+            config.addDataSourceProperty("readOnlyMode", "always");
+        }
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl(settings.jdbcUrl().orElseThrow());
         settings.user().ifPresent(config::setUsername);

@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.port.out.UserRepository;
 
 import java.time.Clock;
@@ -46,5 +47,23 @@ public final class PostgresAdapters {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         return new PostgresUserRepository(PostgresDatabase.open(settings), clock);
+    }
+
+    /**
+     * Opens an existing user database for reading only, for admin tools: no migration, connections PostgreSQL
+     * lets only read, so pointing a tool at the wrong database changes nothing. Every write fails with 6000.
+     *
+     * @param settings where the database is (a JDBC URL: mpauthx's own pool), and the schema
+     * @return an open repository; close it to release its pool
+     * @throws MpAuthXException 6000 naming the server and database when it cannot be reached, or when the schema
+     *     holds no user table of mpauthx's current version
+     */
+    public static UserRepository readOnlyUserRepository(PostgresSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (settings.dataSource().isPresent()) {
+            throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
+                    "a read-only opening needs a JDBC URL: mpauthx makes the connections read-only itself");
+        }
+        return new PostgresUserRepository(PostgresDatabase.openReadOnly(settings), Clock.systemUTC());
     }
 }

@@ -34,6 +34,8 @@ final class PostgresDatabase implements AutoCloseable {
     private final String schema;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    private volatile String userColumns = String.join(", ", PostgresSchema.CURRENT_COLUMNS);
+
     private PostgresDatabase(DataSource connections, HikariDataSource ownedPool, String name, String schema) {
         this.connections = connections;
         this.ownedPool = ownedPool;
@@ -61,6 +63,31 @@ final class PostgresDatabase implements AutoCloseable {
         return migrated(new PostgresDatabase(pool, pool, name, settings.schema()));
     }
 
+    /**
+     * Connects read-only through a pool of its own, migrating nothing: every write is refused by the server.
+     *
+     * @throws MpAuthXException 6000 naming the servers and database when connecting fails, or when the schema holds
+     *     no user table of mpauthx's current version
+     */
+    static PostgresDatabase openReadOnly(PostgresSettings settings) {
+        String name = ServerAddress.of(settings.jdbcUrl().orElseThrow(), settings.user().orElse(null))
+                .orElseThrow().toString();
+        HikariDataSource pool;
+        try {
+            pool = OwnedPool.open(settings, true);
+        } catch (RuntimeException e) {
+            throw cannotOpen(name, e);
+        }
+        PostgresDatabase database = new PostgresDatabase(pool, pool, name, settings.schema());
+        try {
+            database.userColumns = PostgresSchema.readableColumns(pool, settings.schema());
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw cannotOpen(name + ", schema " + settings.schema(), e);
+        }
+    }
+
     private static PostgresDatabase openShared(DataSource dataSource, String schema) {
         String name = "the application's DataSource";
         try (Connection connection = dataSource.getConnection()) {
@@ -82,6 +109,11 @@ final class PostgresDatabase implements AutoCloseable {
             database.close();
             throw cannotOpen(database.name + ", schema " + database.schema, e);
         }
+    }
+
+    /** @return what reads of the user table select: its columns, or stand-ins for those the original lacks */
+    String userColumns() {
+        return userColumns;
     }
 
     /** @return the schema holding the tables */

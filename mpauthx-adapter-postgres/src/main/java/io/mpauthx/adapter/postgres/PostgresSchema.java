@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -109,5 +111,47 @@ final class PostgresSchema {
                     + " lacks the columns " + missing + " (names are case-sensitive); choose another schema");
         }
         return true;
+    }
+
+    /** The columns of the user table at the newest migration, quoted as the statements name them. */
+    static final List<String> CURRENT_COLUMNS = List.of("\"openId\"", "\"nickName\"", "gender", "language", "city",
+            "province", "country", "\"avatarUrl\"", "\"createdAt\"", "\"updatedAt\"");
+
+    /** What a read of the original's table selects in place of the columns V2 added. */
+    private static final Map<String, String> ADDED_BY_V2 = Map.of("\"avatarUrl\"", "NULL AS \"avatarUrl\"",
+            "\"createdAt\"", "'epoch'::timestamptz AS \"createdAt\"",
+            "\"updatedAt\"", "'epoch'::timestamptz AS \"updatedAt\"");
+
+    /**
+     * The select list of reads without migrating: the current table's columns, or the Node.js original's with the
+     * later ones read as absent (no avatar, times at the epoch).
+     *
+     * @throws IllegalStateException naming what is missing when the schema holds no user table that can be read
+     */
+    static String readableColumns(DataSource connections, String schema) throws SQLException {
+        List<String> present = new ArrayList<>();
+        try (Connection connection = connections.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT column_name FROM"
+                     + " information_schema.columns WHERE table_schema = ? AND table_name = 'user'")) {
+            query.setString(1, schema);
+            try (ResultSet columns = query.executeQuery()) {
+                while (columns.next()) {
+                    present.add("\"" + columns.getString(1) + "\"");
+                }
+            }
+        }
+        if (present.isEmpty()) {
+            throw new IllegalStateException("no \"user\" table of mpauthx in this schema");
+        }
+        List<String> select = new ArrayList<>();
+        for (String column : CURRENT_COLUMNS) {
+            boolean here = present.contains(column.startsWith("\"") ? column : "\"" + column + "\"");
+            if (!here && !ADDED_BY_V2.containsKey(column)) {
+                throw new IllegalStateException("the \"user\" table lacks the column " + column
+                        + ", which even the Node.js mpauthx had");
+            }
+            select.add(here ? column : ADDED_BY_V2.get(column));
+        }
+        return String.join(", ", select);
     }
 }

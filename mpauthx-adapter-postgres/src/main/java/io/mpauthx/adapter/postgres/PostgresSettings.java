@@ -1,6 +1,11 @@
 package io.mpauthx.adapter.postgres;
 
+import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.StatusCode;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -73,7 +78,7 @@ public final class PostgresSettings {
      * @param user the user to log in as; null for the URL's
      * @param password the user's password; null for none
      * @return settings with every other default, for a pool mpauthx owns
-     * @throws IllegalArgumentException when the URL is no PostgreSQL JDBC URL or carries a password
+     * @throws MpAuthXException 6001 when the URL is no PostgreSQL JDBC URL or carries a password
      */
     public static PostgresSettings of(String jdbcUrl, String user, String password) {
         return builder().jdbcUrl(jdbcUrl).user(user).password(password).build();
@@ -236,53 +241,53 @@ public final class PostgresSettings {
 
         /**
          * @return the settings
-         * @throws IllegalArgumentException naming the setting that is missing or wrong
+         * @throws MpAuthXException 6001 naming every setting that is missing or wrong (never a password)
          */
         public PostgresSettings build() {
+            List<String> problems = new ArrayList<>();
             if ((jdbcUrl == null) == (dataSource == null)) {
-                throw new IllegalArgumentException("give either a JDBC URL, such as "
-                        + "jdbc:postgresql://127.0.0.1:5432/app, or a DataSource, not both");
-            }
-            if (jdbcUrl != null) {
-                validateUrl(jdbcUrl);
+                problems.add("give either a JDBC URL, such as jdbc:postgresql://127.0.0.1:5432/app, or a "
+                        + "DataSource, not both");
+            } else if (jdbcUrl != null) {
+                validateUrl(jdbcUrl, problems);
             } else if (user != null || password != null || maximumPoolSize != null || connectTimeout != null
                     || socketTimeout != null) {
-                throw new IllegalArgumentException("user, password, pool size and timeouts belong to the pool "
-                        + "mpauthx owns for a JDBC URL; an application's DataSource brings its own");
+                problems.add("user, password, pool size and timeouts belong to the pool mpauthx owns for a JDBC "
+                        + "URL; an application's DataSource brings its own");
             }
             if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
-                throw new IllegalArgumentException("the schema name must be 1 to 63 lower-case letters, digits or _,"
-                        + " not starting with a digit or pg_: " + schema);
+                problems.add("the schema name must be 1 to 63 lower-case letters, digits or _, not starting with a "
+                        + "digit or pg_: " + schema);
             }
             if (maximumPoolSize != null && maximumPoolSize < LEAST_POOL_SIZE) {
-                throw new IllegalArgumentException("the pool needs at least " + LEAST_POOL_SIZE
+                problems.add("the pool needs at least " + LEAST_POOL_SIZE
                         + " connections (opening holds three while it migrates), got " + maximumPoolSize);
             }
-            requirePositive("connect timeout", connectTimeout);
-            requirePositive("socket timeout", socketTimeout);
+            requirePositive("connect timeout", connectTimeout, problems);
+            requirePositive("socket timeout", socketTimeout, problems);
+            if (!problems.isEmpty()) {
+                throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR, String.join("; ", problems));
+            }
             return new PostgresSettings(this);
         }
 
-        private static void validateUrl(String jdbcUrl) {
+        private static void validateUrl(String jdbcUrl, List<String> problems) {
             if (USER_INFO.matcher(jdbcUrl).lookingAt()) {
                 // checked before the driver parses it: the driver logs the text after ':' as a wrong port number
-                throw new IllegalArgumentException("the JDBC URL carries credentials before '@', which the "
-                        + "PostgreSQL driver does not read; give user and password on their own");
-            }
-            if (!jdbcUrl.startsWith("jdbc:postgresql:") || ServerAddress.of(jdbcUrl, null).isEmpty()) {
+                problems.add("the JDBC URL carries credentials before '@', which the PostgreSQL driver does not "
+                        + "read; give user and password on their own");
+            } else if (!jdbcUrl.startsWith("jdbc:postgresql:") || ServerAddress.of(jdbcUrl, null).isEmpty()) {
                 // the URL is not repeated: a malformed one may hold a password where a parser did not expect it
-                throw new IllegalArgumentException("not a PostgreSQL JDBC URL; expected "
-                        + "jdbc:postgresql://host:port/database");
-            }
-            if (ServerAddress.carriesPassword(jdbcUrl)) {
-                throw new IllegalArgumentException("the JDBC URL carries a password parameter; give the password "
-                        + "on its own, since URLs end up in logs and messages");
+                problems.add("not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database");
+            } else if (ServerAddress.carriesPassword(jdbcUrl)) {
+                problems.add("the JDBC URL carries a password parameter; give the password on its own, since URLs "
+                        + "end up in logs and messages");
             }
         }
 
-        private static void requirePositive(String what, Duration timeout) {
+        private static void requirePositive(String what, Duration timeout, List<String> problems) {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-                throw new IllegalArgumentException("the " + what + " must be positive, got " + timeout);
+                problems.add("the PostgreSQL " + what + " must be positive, got " + timeout);
             }
         }
     }

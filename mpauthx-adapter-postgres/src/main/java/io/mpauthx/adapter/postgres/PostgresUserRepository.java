@@ -8,6 +8,7 @@ import io.mpauthx.domain.port.out.UserRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,6 +33,7 @@ final class PostgresUserRepository implements UserRepository {
     private final Clock clock;
     private final String saveProfile;
     private final String registerIfAbsent;
+    private final String importUser;
     private final String find;
     private final String list;
 
@@ -48,8 +50,9 @@ final class PostgresUserRepository implements UserRepository {
                 + " \"updatedAt\" = GREATEST(stored.\"updatedAt\", excluded.\"updatedAt\")";
         this.registerIfAbsent = "INSERT INTO " + table + " (\"openId\", \"createdAt\", \"updatedAt\") VALUES (?, ?, ?)"
                 + " ON CONFLICT (\"openId\") DO NOTHING";
-        this.find = "SELECT " + COLUMNS + " FROM " + table + " WHERE \"openId\" = ?";
-        this.list = "SELECT " + COLUMNS + " FROM " + table + " ORDER BY \"openId\" LIMIT ? OFFSET ?";
+        this.importUser = importStatement(table);
+        this.find = "SELECT " + database.userColumns() + " FROM " + table + " WHERE \"openId\" = ?";
+        this.list = "SELECT " + database.userColumns() + " FROM " + table + " ORDER BY \"openId\" LIMIT ? OFFSET ?";
     }
 
     @Override
@@ -88,6 +91,55 @@ final class PostgresUserRepository implements UserRepository {
     public Optional<User> find(UserId user) {
         String userId = Objects.requireNonNull(user, "userId").value();
         return query("looking up user " + userId, find, lookup -> lookup.setString(1, userId)).stream().findFirst();
+    }
+
+    /**
+     * One statement: a new id is inserted, a differing row replaced, an equal one left alone; {@code xmax} is 0 only
+     * for a row this statement inserted.
+     */
+    private static String importStatement(String table) {
+        String values = "\"nickName\", gender, language, city, province, country, \"avatarUrl\", \"createdAt\","
+                + " \"updatedAt\"";
+        return "INSERT INTO " + table + " AS stored (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (\"openId\") DO UPDATE SET (" + values + ") = (" + prefixed("excluded", values)
+                + ") WHERE (" + prefixed("stored", values) + ") IS DISTINCT FROM (" + prefixed("excluded", values)
+                + ") RETURNING (xmax = 0) AS inserted";
+    }
+
+    private static String prefixed(String table, String columns) {
+        return table + "." + columns.replace(", ", ", " + table + ".");
+    }
+
+    @Override
+    public ImportOutcome importUser(User user) {
+        Optional<UserProfile> profile = user.profile();
+        profile.ifPresent(given -> StorableText.require("profile text", given.nickName(), given.language(),
+                given.city(), given.province(), given.country(), given.avatarUrl()));
+        return database.call("importing user " + user.id(), connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(importUser)) {
+                bindImported(upsert, user, profile.orElse(null));
+                try (ResultSet written = upsert.executeQuery()) {
+                    if (!written.next()) {
+                        return ImportOutcome.UNCHANGED;
+                    }
+                    return written.getBoolean("inserted") ? ImportOutcome.INSERTED : ImportOutcome.UPDATED;
+                }
+            }
+        });
+    }
+
+    /** A user without profile keeps every profile column NULL, as a code-only login leaves them. */
+    private static void bindImported(PreparedStatement upsert, User user, UserProfile profile) throws SQLException {
+        upsert.setString(1, user.id().value());
+        upsert.setString(2, profile == null ? null : profile.nickName());
+        upsert.setObject(3, profile == null ? null : profile.gender(), Types.INTEGER);
+        upsert.setString(4, profile == null ? null : profile.language());
+        upsert.setString(5, profile == null ? null : profile.city());
+        upsert.setString(6, profile == null ? null : profile.province());
+        upsert.setString(7, profile == null ? null : profile.country());
+        upsert.setString(8, profile == null ? null : profile.avatarUrl());
+        upsert.setObject(9, OffsetDateTime.ofInstant(user.createdAt(), ZoneOffset.UTC));
+        upsert.setObject(10, OffsetDateTime.ofInstant(user.updatedAt(), ZoneOffset.UTC));
     }
 
     /**

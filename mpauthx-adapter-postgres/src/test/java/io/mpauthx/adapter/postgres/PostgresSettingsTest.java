@@ -1,5 +1,6 @@
 package io.mpauthx.adapter.postgres;
 
+import io.mpauthx.domain.MpAuthXException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,7 +50,7 @@ class PostgresSettingsTest {
     void aUrlCarryingAPasswordIsRefusedWithoutRepeatingIt() {
         for (String url : new String[] {URL + "?password=" + PASSWORD, URL + "?sslmode=require&sslpassword=" + PASSWORD}) {
             assertThatThrownBy(() -> PostgresSettings.of(url, "mpauthx", null))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(MpAuthXException.class)
                     .hasMessageContaining("password")
                     .hasMessageNotContaining(PASSWORD);
         }
@@ -59,7 +60,7 @@ class PostgresSettingsTest {
     @ValueSource(strings = {"", "postgres://db/app", "jdbc:mysql://db/app", "jdbc:postgresql://db:notaport/app"})
     void anythingButAPostgresJdbcUrlIsRefused(String url) {
         assertThatThrownBy(() -> PostgresSettings.of(url, "mpauthx", null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(MpAuthXException.class)
                 .hasMessageContaining("jdbc:postgresql://host:port/database");
     }
 
@@ -88,7 +89,7 @@ class PostgresSettingsTest {
         driverLog.addHandler(capture);
         try {
             assertThatThrownBy(() -> PostgresSettings.of(url, null, null))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(MpAuthXException.class)
                     .hasMessageContaining("credentials before '@'")
                     .hasMessageNotContaining(PASSWORD);
         } finally {
@@ -99,10 +100,10 @@ class PostgresSettingsTest {
 
     @Test
     void eitherAUrlOrADataSourceIsNeeded() {
-        assertThatThrownBy(() -> PostgresSettings.builder().build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PostgresSettings.builder().build()).isInstanceOf(MpAuthXException.class)
                 .hasMessageContaining("either a JDBC URL");
         assertThatThrownBy(() -> PostgresSettings.builder().jdbcUrl(URL).dataSource(new NoDataSource()).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("not both");
     }
 
     @Test
@@ -113,9 +114,9 @@ class PostgresSettingsTest {
         assertThat(settings.toString()).contains(NoDataSource.class.getName(), "schema=public");
 
         assertThatThrownBy(() -> PostgresSettings.builder().dataSource(new NoDataSource()).maximumPoolSize(4).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("application's DataSource");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("application's DataSource");
         assertThatThrownBy(() -> PostgresSettings.builder().dataSource(new NoDataSource()).password(PASSWORD).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(PASSWORD);
+                .isInstanceOf(MpAuthXException.class).hasMessageNotContaining(PASSWORD);
     }
 
     @ParameterizedTest
@@ -129,23 +130,23 @@ class PostgresSettingsTest {
             "a_very_long_schema_name_that_goes_past_the_sixty_three_characters_postgres_keeps"})
     void otherSchemaNamesAreRefusedNamingThem(String schema) {
         assertThatThrownBy(() -> PostgresSettings.builder().jdbcUrl(URL).schema(schema).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema name")
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("schema name")
                 .hasMessageEndingWith(": " + schema);
     }
 
     @Test
     void aPoolOfFewerThanThreeIsRefusedSinceOpeningTakesThreeConnections() {
         assertThatThrownBy(() -> PostgresSettings.builder().jdbcUrl(URL).maximumPoolSize(2).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 3");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("at least 3");
         assertThat(PostgresSettings.builder().jdbcUrl(URL).maximumPoolSize(3).build().maximumPoolSize()).isEqualTo(3);
     }
 
     @Test
     void timeoutsMustBePositive() {
         assertThatThrownBy(() -> PostgresSettings.builder().jdbcUrl(URL).connectTimeout(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect timeout");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("connect timeout");
         assertThatThrownBy(() -> PostgresSettings.builder().jdbcUrl(URL).socketTimeout(Duration.ofSeconds(-1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("socket timeout");
+                .isInstanceOf(MpAuthXException.class).hasMessageContaining("socket timeout");
     }
 
     /** A DataSource that is never asked for a connection: settings only hold it. */

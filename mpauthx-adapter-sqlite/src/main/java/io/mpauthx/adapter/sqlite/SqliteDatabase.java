@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,6 +46,7 @@ final class SqliteDatabase implements AutoCloseable {
     private final GroupCommit groupCommit;
     private final ReaderPool readers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String userColumns = String.join(", ", SqliteSchema.USER_COLUMNS);
 
     private SqliteDatabase(Path file, WriterConnection writer, ReaderPool readers) {
         this.file = file;
@@ -102,18 +102,24 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw cannotOpen(absolute, e);
         }
-        Optional<String> unreadable;
+        SqliteSchema.ReadableTable table;
         try {
-            unreadable = database.read("checking its schema", SqliteSchema::whyNotReadable);
+            table = database.read("checking its schema", SqliteSchema::readableColumns);
         } catch (MpAuthXException e) {
             database.close();
             throw e;
         }
-        if (unreadable.isPresent()) {
+        if (table.refusal() != null) {
             database.close();
-            throw refusedReadOnly(absolute, unreadable.get());
+            throw refusedReadOnly(absolute, table.refusal());
         }
+        database.userColumns = table.columns();
         return database;
+    }
+
+    /** @return what reads of the user table select: its columns, or stand-ins for those the original lacks */
+    String userColumns() {
+        return userColumns;
     }
 
     private static MpAuthXException cannotOpen(Path file, Exception cause) {

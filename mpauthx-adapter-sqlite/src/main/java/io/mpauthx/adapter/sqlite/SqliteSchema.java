@@ -7,10 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -60,13 +61,21 @@ final class SqliteSchema {
         return result.migrationsExecuted;
     }
 
+    /** What a read of the original's table selects in place of the columns later versions added. */
+    private static final Map<String, String> ADDED_COLUMNS_AS_READ_FROM_THE_ORIGINAL =
+            Map.of("avatarUrl", "NULL AS avatarUrl", "createdAt", "0 AS createdAt", "updatedAt", "0 AS updatedAt");
+
     /**
+     * The columns a read selects from the file as it is: the current table's, or the Node.js original's with the
+     * later columns read as absent (no avatar, times at the epoch), so that a database of the original can be read
+     * without migrating it.
+     *
      * @param connection a connection to the file, which may be read-only
-     * @return why the file cannot be read as an mpauthx user database without migrating it; empty if it can
+     * @return the select list, or why the file holds no user table that can be read
      */
-    static Optional<String> whyNotReadable(Connection connection) throws SQLException {
+    static ReadableTable readableColumns(Connection connection) throws SQLException {
         if (!hasOriginalTable(connection)) {
-            return Optional.of("it holds no table named user, so it is no mpauthx user database");
+            return ReadableTable.refused("it holds no table named user, so it is no mpauthx user database");
         }
         Set<String> present = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT name FROM pragma_table_info('user')");
@@ -75,13 +84,33 @@ final class SqliteSchema {
                 present.add(rows.getString(1).toLowerCase(Locale.ROOT));
             }
         }
-        List<String> missing = USER_COLUMNS.stream()
-                .filter(column -> !present.contains(column.toLowerCase(Locale.ROOT))).toList();
-        if (missing.isEmpty()) {
-            return Optional.empty();
+        List<String> select = new ArrayList<>();
+        for (String column : USER_COLUMNS) {
+            boolean here = present.contains(column.toLowerCase(Locale.ROOT));
+            String standIn = ADDED_COLUMNS_AS_READ_FROM_THE_ORIGINAL.get(column);
+            if (!here && standIn == null) {
+                return ReadableTable.refused("its user table lacks the column " + column
+                        + ", which even the Node.js mpauthx had");
+            }
+            select.add(here ? column : standIn);
         }
-        return Optional.of("its user table lacks the columns " + String.join(", ", missing)
-                + " (a database of the Node.js mpauthx gets them when the library first opens it for writing)");
+        return ReadableTable.readable(String.join(", ", select));
+    }
+
+    /**
+     * What {@link #readableColumns} found: the select list, or why there is none.
+     *
+     * @param columns the select list, or null
+     * @param refusal why the file cannot be read, or null
+     */
+    record ReadableTable(String columns, String refusal) {
+        static ReadableTable readable(String columns) {
+            return new ReadableTable(columns, null);
+        }
+
+        static ReadableTable refused(String why) {
+            return new ReadableTable(null, why);
+        }
     }
 
     private static boolean hasOriginalTable(Connection connection) throws SQLException {

@@ -37,17 +37,24 @@ final class SqliteUserRepository implements UserRepository {
             + " updatedAt = max(user.updatedAt, excluded.updatedAt)";
     private static final String REGISTER_IF_ABSENT =
             "INSERT INTO user(openId, createdAt, updatedAt) VALUES (?, ?, ?) ON CONFLICT(openId) DO NOTHING";
-    private static final String FIND = "SELECT " + COLUMNS + " FROM user WHERE openId = ?";
-    private static final String LIST = "SELECT " + COLUMNS + " FROM user ORDER BY openId LIMIT ? OFFSET ?";
+    private static final String IMPORT = "INSERT INTO user(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT(openId) DO UPDATE SET nickName = excluded.nickName, gender = excluded.gender,"
+            + " language = excluded.language, city = excluded.city, province = excluded.province,"
+            + " country = excluded.country, avatarUrl = excluded.avatarUrl, createdAt = excluded.createdAt,"
+            + " updatedAt = excluded.updatedAt";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteUserRepository.class);
 
     private final SqliteDatabase database;
     private final Clock clock;
+    private final String find;
+    private final String list;
 
     SqliteUserRepository(SqliteDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.find = "SELECT " + database.userColumns() + " FROM user WHERE openId = ?";
+        this.list = "SELECT " + database.userColumns() + " FROM user ORDER BY openId LIMIT ? OFFSET ?";
     }
 
     @Override
@@ -93,11 +100,49 @@ final class SqliteUserRepository implements UserRepository {
     public Optional<User> find(UserId user) {
         String userId = Objects.requireNonNull(user, "userId").value();
         return database.read("looking up user " + userId, connection -> {
-            try (PreparedStatement query = connection.prepareStatement(FIND)) {
+            try (PreparedStatement query = connection.prepareStatement(find)) {
                 query.setString(1, userId);
                 return readUsers(query).stream().findFirst();
             }
         });
+    }
+
+    /** Read and written under the writer's lock, so that the outcome it reports is the one it made. */
+    @Override
+    public ImportOutcome importUser(User user) {
+        Optional<UserProfile> profile = user.profile();
+        profile.ifPresent(given -> requireStorable("profile text", given.nickName(), given.language(), given.city(),
+                given.province(), given.country(), given.avatarUrl()));
+        return database.write("importing user " + user.id(), connection -> {
+            Optional<User> existing;
+            try (PreparedStatement query = connection.prepareStatement(find)) {
+                query.setString(1, user.id().value());
+                existing = readUsers(query).stream().findFirst();
+            }
+            if (existing.isPresent() && existing.get().equals(user)) {
+                return ImportOutcome.UNCHANGED;
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(IMPORT)) {
+                bindImported(upsert, user);
+                upsert.executeUpdate();
+            }
+            return existing.isPresent() ? ImportOutcome.UPDATED : ImportOutcome.INSERTED;
+        });
+    }
+
+    /** A user without profile keeps every profile column NULL, as a code-only login leaves them. */
+    private static void bindImported(PreparedStatement upsert, User user) throws SQLException {
+        upsert.setString(1, user.id().value());
+        UserProfile profile = user.profile().orElse(null);
+        upsert.setString(2, profile == null ? null : profile.nickName());
+        upsert.setObject(3, profile == null ? null : profile.gender());
+        upsert.setString(4, profile == null ? null : profile.language());
+        upsert.setString(5, profile == null ? null : profile.city());
+        upsert.setString(6, profile == null ? null : profile.province());
+        upsert.setString(7, profile == null ? null : profile.country());
+        upsert.setString(8, profile == null ? null : profile.avatarUrl());
+        upsert.setLong(9, user.createdAt().toEpochMilli());
+        upsert.setLong(10, user.updatedAt().toEpochMilli());
     }
 
     /** @throws IllegalArgumentException when {@code offset} is negative or {@code limit} below 1 */
@@ -110,8 +155,8 @@ final class SqliteUserRepository implements UserRepository {
         return database.read("listing users", connection -> listOn(connection, offset, limit));
     }
 
-    private static List<User> listOn(Connection connection, int offset, int limit) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(LIST)) {
+    private List<User> listOn(Connection connection, int offset, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(list)) {
             query.setInt(1, limit);
             query.setInt(2, offset);
             return readUsers(query);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 
 import static io.mpauthx.domain.testing.Failures.assertFailsWith;
@@ -78,13 +79,20 @@ class SqliteReadOnlyIT {
     }
 
     @Test
-    void aDatabaseOfTheNodeOriginalIsRefusedUnmigratedNamingTheMissingColumns() throws Exception {
+    void aDatabaseOfTheNodeOriginalIsReadAsItIsWithoutMigratingIt() throws Exception {
         Path file = folder.resolve("node.db");
-        PlainSqlite.execute(file, PlainSqlite.ORIGINAL_DDL, "INSERT INTO user(openId) VALUES ('oKept')");
+        PlainSqlite.execute(file, PlainSqlite.ORIGINAL_DDL, "INSERT INTO user(openId) VALUES ('oKept')",
+                "INSERT INTO user(openId, nickName, gender, city) VALUES ('oProfile', 'Mei', 2, 'Hangzhou')");
         byte[] before = Files.readAllBytes(file);
 
-        assertThat(openingReadOnlyFails(file))
-                .hasMessageContainingAll(file.toString(), "lacks the columns avatarUrl, createdAt, updatedAt");
+        try (UserRepository users = SqliteAdapters.readOnlyUserRepository(file)) {
+            assertThat(users.list(0, 10)).extracting(user -> user.id().value()).containsExactly("oKept", "oProfile");
+            User profiled = users.find(UserId.of("oProfile")).orElseThrow();
+            assertThat(profiled.profile().map(profile -> profile.nickName() + "/" + profile.city()))
+                    .contains("Mei/Hangzhou");
+            assertThat(profiled.createdAt()).as("the original kept no times").isEqualTo(Instant.EPOCH);
+            assertThat(users.find(UserId.of("oKept")).orElseThrow().profile()).isEmpty();
+        }
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(PlainSqlite.query(file, "SELECT name FROM sqlite_master")).flatExtracting(row -> row)

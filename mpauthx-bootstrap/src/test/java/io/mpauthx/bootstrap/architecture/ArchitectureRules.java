@@ -43,10 +43,23 @@ final class ArchitectureRules {
             .because("Redis client types stay behind the TokenStore port");
 
     @ArchTest
-    static final ArchRule only_the_sqlite_adapter_uses_jdbc_libraries = noClasses()
+    static final ArchRule only_the_sqlite_adapter_uses_sqlite = noClasses()
             .that().resideOutsideOfPackage("io.mpauthx.adapter.sqlite..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "org.flywaydb..")
-            .because("SQLite and Flyway stay behind the UserRepository port");
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+            .because("SQLite stays behind the UserRepository port");
+
+    @ArchTest
+    static final ArchRule only_the_postgres_adapter_uses_the_driver_and_the_pool = noClasses()
+            .that().resideOutsideOfPackage("io.mpauthx.adapter.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.zaxxer.hikari..")
+            .because("PostgreSQL's driver and the connection pool stay behind the UserRepository port");
+
+    @ArchTest
+    static final ArchRule only_the_database_adapters_use_flyway = noClasses()
+            .that().resideOutsideOfPackage("io.mpauthx.adapter.sqlite..")
+            .and().resideOutsideOfPackage("io.mpauthx.adapter.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.flywaydb..")
+            .because("schema migrations belong to the adapter whose schema they migrate");
 
     @ArchTest
     static final ArchRule only_the_wechat_adapter_uses_http_and_json = noClasses()

@@ -48,6 +48,14 @@ public final class FakeUserRepository implements UserRepository {
     }
 
     @Override
+    public synchronized ImportOutcome importUser(User user) {
+        open();
+        User existing = users.put(user.id(), user);
+        return existing == null ? ImportOutcome.INSERTED
+                : existing.equals(user) ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED;
+    }
+
+    @Override
     public synchronized List<User> list(int offset, int limit) {
         open();
         return users.values().stream().skip(offset).limit(limit).toList();

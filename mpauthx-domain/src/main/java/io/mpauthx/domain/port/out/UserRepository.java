@@ -47,6 +47,36 @@ public interface UserRepository extends AutoCloseable {
     }
 
     /**
+     * Writes the user exactly as given, its timestamps included: for copying users from one store to another
+     * (admin tools). Running the same copy again changes nothing.
+     *
+     * <p>The default keeps the promise for the profile but stamps its own times; the built-in stores keep the
+     * given times.
+     *
+     * @param user the user as another store holds it
+     * @return what the copy did: the id was new, the stored user differed, or it was already the same
+     */
+    default ImportOutcome importUser(User user) {
+        Optional<User> existing = find(user.id());
+        if (existing.isPresent() && existing.get().profile().equals(user.profile())) {
+            return ImportOutcome.UNCHANGED;
+        }
+        user.profile().ifPresentOrElse(profile -> saveProfile(user.id(), profile),
+                () -> registerIfAbsent(user.id()));
+        return existing.isPresent() ? ImportOutcome.UPDATED : ImportOutcome.INSERTED;
+    }
+
+    /** What {@link #importUser} did. */
+    enum ImportOutcome {
+        /** The id was new: the user was added. */
+        INSERTED,
+        /** The store held the id with other data: it now holds the given user. */
+        UPDATED,
+        /** The store held the same user already. */
+        UNCHANGED
+    }
+
+    /**
      * Pages through every user in id order, for admin tools.
      *
      * @param offset how many users to skip, at least 0

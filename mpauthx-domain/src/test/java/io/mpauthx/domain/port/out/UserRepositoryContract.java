@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -155,5 +156,41 @@ public abstract class UserRepositoryContract {
         assertThat(done).hasSize(32).containsOnly(true);
         assertThat(users.list(0, 100)).extracting(user -> user.id().value()).containsExactly("oRace");
         assertThat(users.find(UserId.of("oRace")).orElseThrow().profile()).contains(profile("Racer"));
+    }
+
+    /** @return true if the store keeps the times of an imported user (the built-in stores do, to the millisecond) */
+    protected boolean keepsImportedTimes() {
+        return true;
+    }
+
+    @Test
+    void anImportedUserIsStoredAsGivenAndTheSameImportTwiceChangesNothing() {
+        Instant created = Instant.parse("2024-02-29T08:15:30.123Z");
+        Instant updated = Instant.parse("2025-01-02T03:04:05.678Z");
+        User withProfile = new User(UserId.of("oImported"), Optional.of(profile("Imported")), created, updated);
+        User withoutProfile = new User(UserId.of("oImportedBare"), Optional.empty(), created, created);
+
+        assertThat(users.importUser(withProfile)).isEqualTo(UserRepository.ImportOutcome.INSERTED);
+        assertThat(users.importUser(withoutProfile)).isEqualTo(UserRepository.ImportOutcome.INSERTED);
+        assertThat(users.importUser(withProfile)).isEqualTo(UserRepository.ImportOutcome.UNCHANGED);
+        assertThat(users.importUser(withoutProfile)).isEqualTo(UserRepository.ImportOutcome.UNCHANGED);
+
+        User stored = users.find(UserId.of("oImported")).orElseThrow();
+        assertThat(stored.profile()).contains(profile("Imported"));
+        assertThat(users.find(UserId.of("oImportedBare")).orElseThrow().profile()).isEmpty();
+        if (keepsImportedTimes()) {
+            assertThat(stored).isEqualTo(withProfile);
+        }
+    }
+
+    @Test
+    void anImportOverAStoredUserReplacesItsProfile() {
+        users.saveProfile(UserId.of("oReplaced"), profile("Before"));
+        User imported = new User(UserId.of("oReplaced"), Optional.of(profile("After")),
+                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-06-01T00:00:00Z"));
+
+        assertThat(users.importUser(imported)).isEqualTo(UserRepository.ImportOutcome.UPDATED);
+
+        assertThat(users.find(UserId.of("oReplaced")).orElseThrow().profile()).contains(profile("After"));
     }
 }

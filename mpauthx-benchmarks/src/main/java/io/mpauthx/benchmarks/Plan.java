@@ -20,7 +20,7 @@ import java.time.Duration;
 record Plan(Duration warmup, Duration measure, int redisBenchmarkRequests, int refreshSamples, int unrelatedKeys,
             int memoryTokens, int jmhIterations, Duration jmhIteration, int jmhForks, int revocations) {
 
-    /** Callers of the throughput figures, and async checks in flight: the 64. */
+    /** Callers of the throughput figures, and async checks in flight: 64. */
     static final int MANY_CALLERS = 64;
     /** Callers of the authorize figure: a busy backend's worker pool. */
     static final int LOGIN_CALLERS = 16;

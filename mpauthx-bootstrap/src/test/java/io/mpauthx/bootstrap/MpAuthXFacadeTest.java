@@ -14,7 +14,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The facade of SPEC §2 on the embedded stores, with WeChat faked by hand. */
+/** The facade on the embedded stores, with WeChat faked by hand. */
 class MpAuthXFacadeTest {
 
     private final FakeWeChatGateway weChat = new FakeWeChatGateway();

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An access token: {@code <userId>.<sku>.<secret>} (SPEC §5). Every part is in {@code [A-Za-z0-9_-]};
+ * An access token: {@code <userId>.<sku>.<secret>}. Every part is in {@code [A-Za-z0-9_-]};
  * the secret is 32 bytes from {@link SecureRandom}, base64url without padding. A value: equal when its text is
  * equal. {@link #toString()} hides the secret.
  *

@@ -1,7 +1,7 @@
 package io.mpauthx.domain;
 
 /**
- * The character rules of the token format (SPEC §5): every part of a token is in {@code [A-Za-z0-9_-]},
+ * The character rules of the token format: every part of a token is in {@code [A-Za-z0-9_-]},
  * so a token is a valid RFC 6750 bearer token. Checked by hand because this sits on the hot path.
  */
 public final class Identifiers {

@@ -1,12 +1,19 @@
 package io.mpauthx.domain;
 
-/** The one bit of JSON the domain writes itself: string escaping, so the domain needs no JSON library. */
-final class Json {
+/**
+ * The one bit of JSON written by hand: string escaping, so the domain (and the WeChat sandbox, which writes WeChat's
+ * flat answers) need no JSON library. One copy, so every hand-written JSON text escapes alike.
+ */
+public final class Json {
 
     private Json() {
     }
 
-    static String escape(String text) {
+    /**
+     * @param text any text
+     * @return the text as the inside of a JSON string: quotes, backslashes and control characters escaped
+     */
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Coverage-guided fuzzing of the token parser (docs/reliability.md). A plain build replays the seeds and saved
  * findings in {@code AccessTokenFuzzTestInputs}; {@code -Pfuzz} runs libFuzzer on it. The parser checks each
- * character once in a hand-written pass; the oracle is SPEC §5 written as a regular expression.
+ * character once in a hand-written pass; the oracle is the token format written as a regular expression.
  */
 class AccessTokenFuzzTest {
 

@@ -3,15 +3,18 @@ package io.mpauthx.adapter.memory;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.TokenStoreContract;
 import io.mpauthx.domain.testing.Concurrently;
+import io.mpauthx.domain.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +29,7 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
 
     @Test
     void tokenExpiresByTheInjectedClock() {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock();
         TokenStore timed = InMemoryAdapters.tokenStore(clock);
         TokenOwner owner = newOwner();
         TokenHash hash = newHash();
@@ -41,7 +44,7 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
 
     @Test
     void expiredTokensOfOwnersWhoNeverReturnAreReclaimedByLaterWrites() {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock();
         InMemoryTokenStore timed = (InMemoryTokenStore) InMemoryAdapters.tokenStore(clock);
         for (int i = 0; i < 10_000; i++) {
             timed.issue(newOwner(), NewToken.of(newHash(), Duration.ofMinutes(1)), 10);
@@ -58,24 +61,34 @@ class InMemoryTokenStoreTest extends TokenStoreContract {
     }
 
     @Test
-    void reclaimingUnderConcurrentWritesNeverFails() throws Exception {
-        MutableClock clock = new MutableClock();
+    void reclaimingUnderConcurrentWritesKeepsEveryPromise() throws Exception {
+        SettableClock clock = new SettableClock();
         InMemoryTokenStore timed = (InMemoryTokenStore) InMemoryAdapters.tokenStore(clock);
 
-        List<Integer> rounds = Concurrently.run(8, thread -> {
+        List<List<String>> brokenPromises = Concurrently.run(8, thread -> {
+            List<String> broken = new ArrayList<>();
             for (int i = 0; i < 5_000; i++) {
                 TokenOwner owner = newOwner();
-                timed.issue(owner, NewToken.of(newHash(), Duration.ofSeconds(1)), 10);
+                StoredToken first = timed.issue(owner, NewToken.of(newHash(), Duration.ofSeconds(1)), 10);
                 if (thread == 0) {
                     clock.advance(Duration.ofMillis(500));
                 }
-                timed.replaceAll(owner, NewToken.of(newHash(), Duration.ofSeconds(1)));
+                StoredToken replacement = timed.replaceAll(owner, NewToken.of(newHash(), Duration.ofSeconds(1)));
+                if (timed.isLive(owner, first.hash())) {
+                    broken.add("round " + i + ": a replaced token is still live");
+                }
+                if (timed.liveTokens(owner).size() > 1) {
+                    broken.add("round " + i + ": more than one token live after replaceAll");
+                }
                 timed.revokeAll(owner);
+                if (timed.isLive(owner, replacement.hash()) || !timed.liveTokens(owner).isEmpty()) {
+                    broken.add("round " + i + ": a token is live after revokeAll");
+                }
             }
-            return 5_000;
+            return broken;
         });
 
-        assertThat(rounds).containsOnly(5_000);
+        assertThat(brokenPromises).allSatisfy(broken -> assertThat(broken).isEmpty());
         assertThat(timed.heldTokens()).isZero();
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
 
-/** The whole behaviour of SPEC §4 on the embedded default stores. */
+/** The whole behaviour of the use cases on the embedded default stores. */
 class InMemoryUseCasesTest {
 
     private static final UseCaseStores IN_MEMORY = UseCaseStores.of(

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(RedisServerExtension.class)
 class NearCachedTokenStoreIT extends TokenStoreContract {
 
-    /** What the issue allows between a change on one instance and its visibility on another. */
+    /** What is allowed between a change on one instance and its visibility on another. */
     private static final Duration VISIBLE_WITHIN = Duration.ofMillis(50);
     private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(15);

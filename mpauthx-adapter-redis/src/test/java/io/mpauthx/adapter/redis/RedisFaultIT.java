@@ -93,8 +93,9 @@ class RedisFaultIT {
                 .hasMessageContaining(server.uri());
     }
 
+    /** Runs until the first failure, or until the test gives up waiting and interrupts it. */
     private static MpAuthXException checkUntilFailure(TokenStore store, TokenHash hash) {
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             long start = System.nanoTime();
             try {
                 assertThat(store.isLive(OWNER, hash)).as("a live token never reads as not live").isTrue();
@@ -103,6 +104,7 @@ class RedisFaultIT {
                 return failure;
             }
         }
+        throw new AssertionError("interrupted before any check failed");
     }
 
     private static void assertEveryCallFailsPromptlyWith6000(TokenStore store, TokenHash hash) {

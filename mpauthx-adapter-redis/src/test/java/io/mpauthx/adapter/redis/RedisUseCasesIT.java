@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 
-/** The whole behaviour of SPEC §4 with tokens in a real redis-server. */
+/** The whole behaviour of the use cases with tokens in a real redis-server. */
 @ExtendWith(RedisServerExtension.class)
 class RedisUseCasesIT {
 

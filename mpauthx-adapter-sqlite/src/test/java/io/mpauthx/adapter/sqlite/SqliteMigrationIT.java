@@ -7,6 +7,7 @@ import io.mpauthx.domain.port.out.UserRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mpauthx.domain.testing.SettableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

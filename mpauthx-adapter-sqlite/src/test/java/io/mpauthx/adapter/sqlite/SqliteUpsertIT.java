@@ -5,6 +5,7 @@ import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
 import org.junit.jupiter.api.Test;
 
+import io.mpauthx.domain.testing.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

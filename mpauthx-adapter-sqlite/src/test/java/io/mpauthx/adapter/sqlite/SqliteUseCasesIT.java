@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 
-/** The whole behaviour of SPEC §4 with users in a real SQLite file (tokens in memory). */
+/** The whole behaviour of the use cases with users in a real SQLite file (tokens in memory). */
 class SqliteUseCasesIT {
 
     @TempDir

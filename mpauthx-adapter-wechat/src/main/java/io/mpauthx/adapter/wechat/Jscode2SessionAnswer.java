@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns what jscode2session answered into a session or the failure of SPEC §3. WeChat labels its JSON
+ * Turns what jscode2session answered into a session or the failure of the contract's status codes. WeChat labels its JSON
  * {@code text/plain}, so the body is parsed whatever the content type says.
  */
 final class Jscode2SessionAnswer {

@@ -21,7 +21,7 @@ public final class WeChatSettings {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** How long one jscode2session call may take in all, retries and pauses included. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    /** Retries after errcode -1 or a connection that could not be made; also the most allowed (SPEC §4). */
+    /** Retries after errcode -1 or a connection that could not be made; also the most allowed. */
     public static final int DEFAULT_MAX_RETRIES = 2;
     /** The mean pause before the first retry; the n-th retry waits n times as long, jittered by ±50%. */
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
- * The gateway over real HTTP, against a sandbox answering arbitrary statuses and bodies: a session or a §3 code.
+ * The gateway over real HTTP, against a sandbox answering arbitrary statuses and bodies: a session or a status code.
  * Fewer tries (3,000) than the pure reader's property ({@link Jscode2SessionAnswerProperties}, which covers the
  * parsing 10,000 times): each try is a loopback round trip, and CI time is shared.
  */

@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Coverage-guided fuzzing of the jscode2session answer reader (docs/reliability.md): any body of a 200 answer is a
- * usable session or a §3 code whose message echoes neither the code nor the secret. A plain build replays the seeds
+ * usable session or a status code whose message echoes neither the code nor the secret. A plain build replays the seeds
  * and saved findings in {@code Jscode2SessionAnswerFuzzTestInputs}; {@code -Pfuzz} runs libFuzzer on it.
  */
 class Jscode2SessionAnswerFuzzTest {

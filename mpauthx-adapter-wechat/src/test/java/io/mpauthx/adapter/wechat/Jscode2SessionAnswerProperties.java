@@ -17,7 +17,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-/** Whatever jscode2session answers, the reader returns a usable session or refuses with a §3 code. */
+/** Whatever jscode2session answers, the reader returns a usable session or refuses with a status code. */
 class Jscode2SessionAnswerProperties {
 
     static final Set<StatusCode> ANSWER_CODES = EnumSet.of(StatusCode.HTTP_ERROR, StatusCode.RESPONSE_IS_NULL,

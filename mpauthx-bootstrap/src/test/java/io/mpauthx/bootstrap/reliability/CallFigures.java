@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * What the calls of one phase of a load test came to: how many, how each ended (1 for success, else the §3 code;
+ * What the calls of one phase of a load test came to: how many, how each ended (1 for success, else the status code;
  * 0 for anything that was not an {@link MpAuthXException}), the slowest, and every latency for percentiles.
  * Thread-safe.
  */
@@ -66,7 +66,7 @@ final class CallFigures {
         return calls.sum();
     }
 
-    /** @return outcome (1, a §3 code, or {@link #ESCAPED}) to how many calls ended so, in code order */
+    /** @return outcome (1, a status code, or {@link #ESCAPED}) to how many calls ended so, in code order */
     Map<Integer, Long> outcomes() {
         Map<Integer, Long> counted = new TreeMap<>();
         outcomes.forEach((code, count) -> counted.put(code, count.sum()));

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Log and message hygiene (issue 10): every flow of the facade, success and every failure, on the production
+ * Log and message hygiene: every flow of the facade, success and every failure, on the production
  * adapters (WeChat over HTTP, SQLite, Redis) with every logger at TRACE. No app secret, session_key, js_code, raw
  * token or decrypted plaintext may appear in any log line, exception message (causes included) or result's
  * {@code toString()}. The stored profile itself is what {@code findUser} is for, so only the plaintext's

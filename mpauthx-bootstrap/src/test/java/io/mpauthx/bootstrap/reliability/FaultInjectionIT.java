@@ -23,12 +23,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fault injection with real processes (issue 10): 16 callers log in, check and refresh through one instance on a
+ * Fault injection with real processes: 16 callers log in, check and refresh through one instance on a
  * real redis-server, a SQLite file and the WeChat sandbox over HTTP, while each fault is injected for one phase:
  * redis-server crashed (SIGKILL) and restarted, the SQLite file made read-only, WeChat stalling, breaking answers
  * off, closing connections, and answering -1, 45011 and HTTP 500. Every call must end within its timeouts with a
- * §3 code, the instance must recover by itself, no thread or Redis connection may leak, and no acknowledged login
- * may be lost. A phase lasts {@code -Dmpauthx.faultPhaseSeconds} (default 5 in CI; the issue's 30 in the soak
+ * status code, the instance must recover by itself, no thread or Redis connection may leak, and no acknowledged login
+ * may be lost. A phase lasts {@code -Dmpauthx.faultPhaseSeconds} (default 5 in CI; 30 in the soak
  * profile). Prints its figures.
  */
 class FaultInjectionIT {
@@ -88,7 +88,7 @@ class FaultInjectionIT {
         printFigures(threadsBefore, threadsAfter, redisClientsBefore, redisClientsAfter, lost);
 
         assertThat(phases).allSatisfy(phase -> {
-            assertThat(phase.outcomes()).as(phase + ": only §3 codes")
+            assertThat(phase.outcomes()).as(phase + ": only status codes")
                     .doesNotContainKeys(CallFigures.ESCAPED, StatusCode.UNKNOWN_ERROR.code());
             assertThat(phase.slowestMillis()).as(phase + ": every call within its timeouts")
                     .isLessThanOrEqualTo(LONGEST_CALL.toMillis());

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Soak (issue 10), run only by {@code mvn -Psoak verify}: mixed load of logins, checks and refreshes in the ratio
+ * Soak, run only by {@code mvn -Psoak verify}: mixed load of logins, checks and refreshes in the ratio
  * 1:50:1, offered at a fixed rate whatever the latency (calls are started on schedule by a timer and run on a
  * pool, so a slow call does not slow the offered load), on Redis, SQLite and the WeChat sandbox over HTTP. The run
  * is cut into windows; after each, a full GC and the heap it leaves. Heap after GC must stay within 10 % of the

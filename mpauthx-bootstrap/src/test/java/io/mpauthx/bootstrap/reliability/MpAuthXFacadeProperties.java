@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
- * Every facade method under arbitrary strings (SPEC §8): the documented result or an {@link MpAuthXException}
- * with a §3 code, never anything else, and never a valid token that was not issued here. The stores are in
+ * Every facade method under arbitrary strings: the documented result or an {@link MpAuthXException}
+ * with a status code, never anything else, and never a valid token that was not issued here. The stores are in
  * memory and jscode2session is faked, so the tries are about parsing and validation; the real decryptor runs.
  * Arguments are hostile strings, or real codes, user ids, tokens and encrypted data of this instance and of
  * another sku, so that the interesting paths are reached too.

@@ -15,7 +15,7 @@ import io.mpauthx.domain.port.out.WeChatGateway;
 
 import java.util.Optional;
 
-/** SPEC §4 authorize, both flows. */
+/** The contract's authorize, both flows. */
 final class AuthorizationService implements AuthorizeUseCase {
 
     private final WeChatGateway weChat;

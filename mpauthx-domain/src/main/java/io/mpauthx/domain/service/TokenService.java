@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** SPEC §4 isTokenValid, refreshToken, extract*, revoke* and activeTokens, and the device management of 0.2. */
+/** The contract's isTokenValid, refreshToken, extract*, revoke* and activeTokens, and the device management of 0.2. */
 final class TokenService implements CheckTokenUseCase, ManageTokensUseCase {
 
     private final TokenStore tokenStore;

@@ -17,7 +17,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SPEC §4 authorize, both flows, on the stores under test. */
+/** The contract's authorize, both flows, on the stores under test. */
 public abstract class AuthorizeContract extends UseCasesFixture {
 
     @Test

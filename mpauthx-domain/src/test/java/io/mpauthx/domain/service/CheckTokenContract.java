@@ -17,7 +17,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SPEC §4 isTokenValid and the parsing calls, on the stores under test. */
+/** The contract's isTokenValid and the parsing calls, on the stores under test. */
 public abstract class CheckTokenContract extends UseCasesFixture {
 
     @ParameterizedTest

@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SPEC §4 refreshToken, revoke*, activeTokens and the device management of 0.2, on the stores under test. */
+/** The contract's refreshToken, revoke*, activeTokens and the device management of 0.2, on the stores under test. */
 public abstract class ManageTokensContract extends UseCasesFixture {
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The strings SPEC §8 says any argument must survive, as one QuickTheories generator shared by every module's
+ * The strings any argument must survive, as one QuickTheories generator shared by every module's
  * properties: empty and whitespace, any UTF-16 (lone surrogates included), NUL, the token separator and SQL
  * metacharacters, SQL injections, base64 fragments, well-formed tokens of made-up users and skus, and 100 kB blobs.
  */

@@ -1,8 +1,10 @@
 package io.mpauthx.testkit.wechat;
 
+import io.mpauthx.domain.Json;
+
 /**
- * Writes the few flat JSON objects WeChat sends. Hand-written so the testkit needs no JSON library: the WeChat
- * adapter is the only place allowed to depend on Gson.
+ * Writes the few flat JSON objects WeChat sends. Hand-written (strings escaped by the domain's {@link Json}) so the
+ * sandbox needs no JSON library: the WeChat adapter is the only place allowed to depend on Gson.
  */
 final class JsonText {
 
@@ -33,17 +35,7 @@ final class JsonText {
     }
 
     private static String quoted(String value) {
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-        value.chars().forEach(c -> {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append((char) c);
-            } else if (c < 0x20) {
-                quoted.append(String.format("\\u%04x", c));
-            } else {
-                quoted.append((char) c);
-            }
-        });
-        return quoted.append('"').toString();
+        return '"' + Json.escape(value) + '"';
     }
 
     @Override

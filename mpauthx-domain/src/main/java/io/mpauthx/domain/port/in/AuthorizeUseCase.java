@@ -3,7 +3,7 @@ package io.mpauthx.domain.port.in;
 import io.mpauthx.domain.AuthResult;
 import io.mpauthx.domain.MpAuthXException;
 
-/** Logging a phone in: code (and profile) in, access token out (SPEC §4 authorize). */
+/** Logging a phone in: code (and profile) in, access token out. */
 public interface AuthorizeUseCase {
 
     /**
@@ -11,7 +11,7 @@ public interface AuthorizeUseCase {
      *
      * @param command the login as the phone sent it
      * @return the success result carrying the new token
-     * @throws MpAuthXException with a status code of SPEC §3 for every failure
+     * @throws MpAuthXException with a status code of {@link io.mpauthx.domain.StatusCode} for every failure
      */
     AuthResult authorize(LoginCommand command);
 }

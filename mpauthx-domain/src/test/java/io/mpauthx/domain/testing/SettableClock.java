@@ -1,4 +1,4 @@
-package io.mpauthx.adapter.sqlite;
+package io.mpauthx.domain.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,19 +7,26 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, so timestamps are exact and time passes without waiting. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
+
+    private static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
     private volatile Instant now;
 
-    SettableClock(Instant start) {
+    /** Starts at 2026-01-01T00:00:00Z. */
+    public SettableClock() {
+        this(DEFAULT_START);
+    }
+
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration step) {
+    public void advance(Duration step) {
         now = now.plus(step);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 

@@ -175,6 +175,8 @@ class RedisTokenKeysIT {
             return !live;
         }, "the token expires");
         assertThat(store.liveTokens(owner)).as("the listing agrees with the check").isEmpty();
+        assertThat(store.isLiveAsync(owner, hash).toCompletableFuture().join())
+                .as("the asynchronous check agrees").isFalse();
     }
 
     private Instant redisTime() {
@@ -211,6 +213,10 @@ class RedisTokenKeysIT {
 
         assertThatThrownBy(() -> store.isLive(owner, hash)).isInstanceOfSatisfying(MpAuthXException.class,
                 e -> assertThat(e.statusCode()).isEqualTo(StatusCode.DATABASE_RELATED_ERROR));
+        assertThatThrownBy(() -> store.isLiveAsync(owner, hash).toCompletableFuture().join())
+                .hasCauseInstanceOf(MpAuthXException.class)
+                .cause().satisfies(e -> assertThat(((MpAuthXException) e).statusCode())
+                        .isEqualTo(StatusCode.DATABASE_RELATED_ERROR));
     }
 
     @Test

@@ -2,12 +2,13 @@ package io.mpauthx.adapter.postgres;
 
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
 
 import java.time.Clock;
 import java.util.Objects;
 
-/** Creates the PostgreSQL adapters. The one public entry point of this module besides its settings. */
+/** Creates the PostgreSQL adapters. The one public entry point of this module besides its settings and openings. */
 public final class PostgresAdapters {
 
     private PostgresAdapters() {
@@ -47,6 +48,42 @@ public final class PostgresAdapters {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         return new PostgresUserRepository(PostgresDatabase.open(settings), clock);
+    }
+
+    /**
+     * Opens the database the settings name for tokens alone: connects and migrates as
+     * {@link #userRepository(PostgresSettings, Clock)} does. To keep users and tokens on one pool, use
+     * {@link #stores(PostgresSettings, Clock)}.
+     *
+     * <p>Tokens are stored as the hashes of their secrets with their expiry, stamped and judged by the server's
+     * clock. While the server is away every call fails with 6000, and the same store works again once it is back.
+     *
+     * @param settings where the database is, and the schema to use
+     * @return an open, migrated token store without a near cache; closing it closes the pool it owns
+     * @throws MpAuthXException with {@code DATABASE_RELATED_ERROR} (6000), naming the servers and database but
+     *     never the password, when connecting or migrating fails
+     */
+    public static TokenStore tokenStore(PostgresSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        try (PostgresStores stores = stores(settings, Clock.systemUTC())) {
+            return stores.tokenStore();
+        }
+    }
+
+    /**
+     * Connects to the database the settings name and migrates it once, for opening the user store and the token
+     * store on the same connections.
+     *
+     * @param settings where the database is, and the schema to use
+     * @param clock the source of the users' {@code createdAt}/{@code updatedAt} stamps
+     * @return the opening; close it once the stores are opened (they keep the connections open until closed)
+     * @throws MpAuthXException with {@code DATABASE_RELATED_ERROR} (6000), naming the servers and database but
+     *     never the password, when connecting or migrating fails
+     */
+    public static PostgresStores stores(PostgresSettings settings, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        return new PostgresStores(PostgresDatabase.open(settings), clock);
     }
 
     /**

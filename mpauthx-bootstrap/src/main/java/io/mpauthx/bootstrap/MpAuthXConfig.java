@@ -99,7 +99,7 @@ public final class MpAuthXConfig {
         if (draft.postgresTokensChosen) {
             if (userStore instanceof UserStoreChoice.Postgres postgres) {
                 return new TokenStoreChoice.Postgres(postgres.settings(),
-                        draft.redis.nearCacheOr(NearCacheSettings.disabled()));
+                        draft.redis.nearCacheOr(NearCacheSettings.defaults()));
             }
             if (!draft.postgresChosen) {
                 problems.add("postgresTokenStore() needs postgres(...): tokens are kept in the users' database, on "

@@ -12,7 +12,6 @@ import com.google.inject.util.Modules;
 import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.adapter.postgres.PostgresAdapters;
 import io.mpauthx.adapter.postgres.PostgresSettings;
-import io.mpauthx.adapter.postgres.PostgresStores;
 import io.mpauthx.adapter.redis.RedisAdapters;
 import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.adapter.wechat.WeChatAdapters;
@@ -39,7 +38,7 @@ public final class MpAuthXModule extends AbstractModule {
 
     private final MpAuthXConfig config;
     /** The PostgreSQL opening users and tokens share while their stores are being opened; null otherwise. */
-    private PostgresStores sharedPostgres;
+    private PostgresAdapters.Stores sharedPostgres;
     private int postgresStoresToOpen;
 
     /**
@@ -122,7 +121,7 @@ public final class MpAuthXModule extends AbstractModule {
         }
         if (choice instanceof UserStoreChoice.Postgres postgres) {
             if (config.tokenStore() instanceof TokenStoreChoice.Postgres) {
-                return onSharedPostgres(opened, postgres.settings(), PostgresStores::userRepository);
+                return onSharedPostgres(opened, postgres.settings(), PostgresAdapters.Stores::userRepository);
             }
             return opened.register(PostgresAdapters.userRepository(postgres.settings(), config.clock()));
         }
@@ -137,7 +136,7 @@ public final class MpAuthXModule extends AbstractModule {
      * the first of the two and letting go of it once both stores hold it: the pool then closes with them.
      */
     private synchronized <T> T onSharedPostgres(OpenedAdapters opened, PostgresSettings settings,
-                                                Function<PostgresStores, T> open) {
+                                                Function<PostgresAdapters.Stores, T> open) {
         if (sharedPostgres == null) {
             sharedPostgres = opened.register(PostgresAdapters.stores(settings, config.clock()));
             postgresStoresToOpen = 2;

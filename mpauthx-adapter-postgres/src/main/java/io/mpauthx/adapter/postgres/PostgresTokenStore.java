@@ -34,11 +34,18 @@ final class PostgresTokenStore implements TokenStore {
 
     /** The advisory lock space of the owners' turns, apart from the schema migration's. */
     private static final String LOCK_SPACE = "mpauthx_token";
+    /** The NOTIFY channel on which every write that may end a live token names its owner, for near caches. */
+    static final String CHANNEL = "mpauthx_token";
+    /** What {@link #remainingMillis} answers for a token that is not live. */
+    static final long NOT_LIVE = -1;
     private static final String LIVE = "expires_at > clock_timestamp()";
 
     private final PostgresDatabase database;
     private final ExpiredTokenReclaimer reclaimer;
     private final String ownerTurn;
+    private final String announcedOwnerTurn;
+    private final String announce;
+    private final String remaining;
     private final String dropExpired;
     private final String insert;
     private final String trimToCap;
@@ -52,7 +59,12 @@ final class PostgresTokenStore implements TokenStore {
         this.database = database;
         String table = "\"" + database.schema() + "\".mpauthx_token";
         String owner = "sku = ? AND user_id = ?";
-        this.ownerTurn = "SELECT pg_advisory_xact_lock(hashtext('" + LOCK_SPACE + "'), hashtext(? || '/' || ?))";
+        String turn = "pg_advisory_xact_lock(hashtext('" + LOCK_SPACE + "'), hashtext(? || '/' || ?))";
+        // NOTIFY is delivered at commit, and only then: listeners hear of exactly the writes that happened
+        String notify = "pg_notify('" + CHANNEL + "', ?)";
+        this.ownerTurn = "SELECT " + turn;
+        this.announcedOwnerTurn = "SELECT " + turn + ", " + notify;
+        this.announce = "SELECT " + notify;
         this.dropExpired = "DELETE FROM " + table + " WHERE " + owner + " AND expires_at <= clock_timestamp()";
         // one reading of the clock for both stamps, so that expiry minus issue is exactly the TTL; a second try of
         // an insert that was committed but whose answer was lost returns the row it stored
@@ -66,12 +78,27 @@ final class PostgresTokenStore implements TokenStore {
                 + " ORDER BY seq DESC OFFSET ?)";
         this.dropAll = "DELETE FROM " + table + " WHERE " + owner + " RETURNING " + LIVE;
         this.isLive = "SELECT 1 FROM " + table + " WHERE hash = ? AND " + owner + " AND " + LIVE;
-        this.revokeByHash = "DELETE FROM " + table + " WHERE " + owner + " AND hash = ? RETURNING " + LIVE;
-        this.revokeById = "DELETE FROM " + table + " WHERE " + owner + " AND left(hash, " + TokenId.LENGTH
-                + ") = ? RETURNING " + LIVE;
+        this.remaining = "SELECT (extract(epoch FROM expires_at - clock_timestamp()) * 1000)::bigint FROM " + table
+                + " WHERE hash = ? AND " + owner + " AND " + LIVE;
+        this.revokeByHash = announcedDeletion(table, owner + " AND hash = ?", notify);
+        this.revokeById = announcedDeletion(table, owner + " AND left(hash, " + TokenId.LENGTH + ") = ?", notify);
         this.list = "SELECT hash, issued_at, expires_at, device FROM " + table + " WHERE " + owner + " AND " + LIVE
                 + " ORDER BY seq";
         this.reclaimer = ExpiredTokenReclaimer.start(database, table);
+    }
+
+    /**
+     * One statement that deletes and, when it deleted anything, announces the owner: the live rows it deleted are
+     * counted in its one row, which it returns only when there were rows.
+     */
+    private static String announcedDeletion(String table, String where, String notify) {
+        return "WITH gone AS (DELETE FROM " + table + " WHERE " + where + " RETURNING " + LIVE + " AS live)"
+                + " SELECT count(*) FILTER (WHERE live), " + notify + " FROM gone HAVING count(*) > 0";
+    }
+
+    /** @return the key naming the owner in notifications and near caches; the sku holds no ':' */
+    static String ownerKey(TokenOwner owner) {
+        return owner.sku().value() + ":" + owner.userId().value();
     }
 
     @Override
@@ -85,10 +112,17 @@ final class PostgresTokenStore implements TokenStore {
             takeOwnersTurn(connection, owner);
             update(connection, dropExpired, owner);
             StoredToken stored = insert(connection, owner, token);
+            int trimmed;
             try (PreparedStatement trim = connection.prepareStatement(trimToCap)) {
                 bindOwner(trim, 1, owner);
                 trim.setInt(3, maxTokensPerOwner);
-                trim.executeUpdate();
+                trimmed = trim.executeUpdate();
+            }
+            if (trimmed > 0) {
+                try (PreparedStatement announcement = connection.prepareStatement(announce)) {
+                    announcement.setString(1, ownerKey(owner));
+                    announcement.execute();
+                }
             }
             return stored;
         });
@@ -99,7 +133,7 @@ final class PostgresTokenStore implements TokenStore {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(token, "token");
         return database.transaction("replacing the tokens of " + owner, connection -> {
-            takeOwnersTurn(connection, owner);
+            takeOwnersTurnAnnounced(connection, owner);
             try (PreparedStatement drop = connection.prepareStatement(dropAll)) {
                 bindOwner(drop, 1, owner);
                 drop.execute();
@@ -142,7 +176,10 @@ final class PostgresTokenStore implements TokenStore {
             try (PreparedStatement revoke = connection.prepareStatement(statement)) {
                 bindOwner(revoke, 1, owner);
                 revoke.setString(3, value);
-                return countLive(revoke) > 0;
+                revoke.setString(4, ownerKey(owner));
+                try (ResultSet counted = revoke.executeQuery()) {
+                    return counted.next() && counted.getInt(1) > 0;
+                }
             }
         });
     }
@@ -151,7 +188,7 @@ final class PostgresTokenStore implements TokenStore {
     public int revokeAll(TokenOwner owner) {
         Objects.requireNonNull(owner, "owner");
         return database.transaction("revoking every token of " + owner, connection -> {
-            takeOwnersTurn(connection, owner);
+            takeOwnersTurnAnnounced(connection, owner);
             try (PreparedStatement drop = connection.prepareStatement(dropAll)) {
                 bindOwner(drop, 1, owner);
                 return countLive(drop);
@@ -178,6 +215,24 @@ final class PostgresTokenStore implements TokenStore {
         });
     }
 
+    /**
+     * The near cache's read: whether the token is live, and for how long by the server's clock.
+     *
+     * @return the remaining lifetime in milliseconds, or {@link #NOT_LIVE}
+     * @throws io.mpauthx.domain.MpAuthXException 6000 when the database failed
+     */
+    long remainingMillis(TokenOwner owner, TokenHash hash) {
+        return database.call("checking a token of " + owner, connection -> {
+            try (PreparedStatement check = connection.prepareStatement(remaining)) {
+                check.setString(1, hash.value());
+                bindOwner(check, 2, owner);
+                try (ResultSet row = check.executeQuery()) {
+                    return row.next() ? Math.max(0, row.getLong(1)) : NOT_LIVE;
+                }
+            }
+        });
+    }
+
     /** @return the reclaimer of expired rows, for tests that run a pass at once */
     ExpiredTokenReclaimer reclaimer() {
         return reclaimer;
@@ -197,6 +252,15 @@ final class PostgresTokenStore implements TokenStore {
     private void takeOwnersTurn(Connection connection, TokenOwner owner) throws SQLException {
         try (PreparedStatement turn = connection.prepareStatement(ownerTurn)) {
             bindOwner(turn, 1, owner);
+            turn.execute();
+        }
+    }
+
+    /** The owner's turn, and a notification of the owner sent when the transaction commits. */
+    private void takeOwnersTurnAnnounced(Connection connection, TokenOwner owner) throws SQLException {
+        try (PreparedStatement turn = connection.prepareStatement(announcedOwnerTurn)) {
+            bindOwner(turn, 1, owner);
+            turn.setString(3, ownerKey(owner));
             turn.execute();
         }
     }

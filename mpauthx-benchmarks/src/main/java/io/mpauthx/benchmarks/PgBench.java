@@ -44,15 +44,17 @@ final class PgBench {
     private final LocalPostgres server;
     private final Optional<Path> executable;
     private String database;
+    private String unavailable;
 
     PgBench(LocalPostgres server) {
         this.server = server;
         this.executable = ReferenceProgram.locate(server.binaries(), NAME);
+        this.unavailable = "reference unavailable (no " + NAME + " beside " + server.binaries() + " or on PATH)";
     }
 
-    /** @return why there is no reference, when there is no binary */
+    /** @return why the last run gave no reference: no binary, or a run that failed */
     String unavailableReason() {
-        return "reference unavailable (no " + NAME + " beside " + server.binaries() + " or on PATH)";
+        return unavailable;
     }
 
     /**
@@ -62,21 +64,31 @@ final class PgBench {
      * @param script which built-in script
      * @param clients {@code -c}, each with a connection of its own
      * @param duration how long to run
-     * @return transactions per second, empty when there is no binary
-     * @throws IllegalStateException when the binary runs but fails or prints no tps
+     * @return transactions per second; empty when there is no binary or the run failed or measured nothing (a
+     *     machine so busy that connecting took the whole run), with the reason in {@link #unavailableReason()}
      */
     OptionalDouble transactionsPerSecond(Script script, int clients, Duration duration) {
         if (executable.isEmpty()) {
             return OptionalDouble.empty();
         }
-        if (database == null) {
-            database = server.createDatabase();
-            run(command("-i", "-q", "-s", "1"));
+        try {
+            if (database == null) {
+                database = server.createDatabase();
+                run(command("-i", "-q", "-s", "1"));
+            }
+            long seconds = Math.max(1, duration.toSeconds());
+            String output = run(command(script.option(), "-c", Integer.toString(clients), "-j", "2",
+                    "-T", Long.toString(seconds)));
+            return OptionalDouble.of(parse(output));
+        } catch (IllegalStateException failed) {
+            unavailable = "reference unavailable (" + firstLine(failed.getMessage()) + ")";
+            return OptionalDouble.empty();
         }
-        long seconds = Math.max(1, duration.toSeconds());
-        String output = run(command(script.option(), "-c", Integer.toString(clients), "-j", "2",
-                "-T", Long.toString(seconds)));
-        return OptionalDouble.of(parse(output));
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /** Reads {@code tps = 1234.5 (without initial connection time)}, the last tps line pgbench prints. */
@@ -86,7 +98,7 @@ final class PgBench {
         while (matcher.find()) {
             tps = Double.parseDouble(matcher.group(1));
         }
-        if (Double.isNaN(tps)) {
+        if (Double.isNaN(tps) || tps == 0) {
             throw new IllegalStateException(NAME + " printed no tps: " + output.strip());
         }
         return tps;

@@ -18,8 +18,10 @@ class PgBenchTest {
     }
 
     @Test
-    void refusesOutputWithoutATpsLine() {
+    void refusesOutputWithoutATpsLineOrWithoutTransactions() {
         assertThatThrownBy(() -> PgBench.parse("pgbench: error: connection to server failed"))
+                .hasMessageContaining("printed no tps");
+        assertThatThrownBy(() -> PgBench.parse("number of transactions actually processed: 0\ntps = 0.000000"))
                 .hasMessageContaining("printed no tps");
     }
 }

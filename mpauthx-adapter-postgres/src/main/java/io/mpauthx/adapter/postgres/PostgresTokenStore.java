@@ -29,6 +29,10 @@ import java.util.Optional;
  * <p>Every operation is one statement, or one transaction that first takes a transaction-level advisory lock on
  * the owner: issue, replace-all and revoke-all of one owner run one at a time across every instance, so concurrent
  * refreshes leave exactly one live token and concurrent issues never pass the device cap. Checks take no lock.
+ *
+ * <p>Every write that may end a live token (revoke, revoke-all, replace-all, an issue that pushes a token out by the
+ * cap) sends {@code NOTIFY} on {@value #CHANNEL} naming the owner, in its own transaction: every instance's near
+ * cache hears of exactly the committed writes, whether this instance has a near cache or not.
  */
 final class PostgresTokenStore implements TokenStore {
 

@@ -15,7 +15,10 @@ import io.mpauthx.testkit.postgres.LocalPostgres;
 import io.mpauthx.testkit.postgres.PostgresServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PostgresServerExtension.class)
 class PostgresNearCacheIT {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresNearCacheIT.class);
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final Duration LONG_TTL = Duration.ofHours(1);
     private static final NearCacheSettings SETTINGS = NearCacheSettings.defaults();
@@ -57,7 +61,7 @@ class PostgresNearCacheIT {
     }
 
     private Cached cachedStore(PostgresSettings settings) {
-        try (PostgresAdapters.Stores stores = PostgresAdapters.stores(settings, java.time.Clock.systemUTC())) {
+        try (PostgresAdapters.Stores stores = PostgresAdapters.stores(settings, Clock.systemUTC())) {
             PostgresTokenStore store = (PostgresTokenStore) stores.tokenStore();
             NearCache cache = new NearCache(SETTINGS.maxEntries(), SETTINGS.maxStaleness(), SETTINGS.heartbeatBound(),
                     System::nanoTime);
@@ -89,8 +93,7 @@ class PostgresNearCacheIT {
                         "revocation " + i + " seen by the other instance");
                 slowestNanos = Math.max(slowestNanos, System.nanoTime() - revoked);
             }
-            System.out.printf("slowest of 1,000 revocations seen by the other instance: %.1f ms%n",
-                    slowestNanos / 1e6);
+            LOG.info("slowest of 1,000 revocations seen by the other instance: {} ms", slowestNanos / 1e6);
         }
     }
 

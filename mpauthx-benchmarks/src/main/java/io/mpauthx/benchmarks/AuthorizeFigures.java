@@ -62,7 +62,7 @@ final class AuthorizeFigures {
         double reference = jscode2sessionAlone(callers, weChat, gateway);
         PortTimes times = new PortTimes();
         try (MpAuthX auth = timedMpAuthX(times, gateway, database)) {
-            LoginPool logins = new LoginPool(weChat, USERS, poolSize(callers));
+            LoginPool logins = new LoginPool(weChat, USERS, poolSize(plan, callers));
             double rate = new LoadDriver(plan.warmup(), plan.measure()).throughput(callers, () -> {
                 SandboxLogin login = logins.next();
                 AuthResult result = times.time(PortTimes.Part.WHOLE_CALL,
@@ -78,7 +78,7 @@ final class AuthorizeFigures {
     }
 
     private double jscode2sessionAlone(int callers, WeChatSandbox weChat, WeChatGateway gateway) {
-        LoginPool logins = new LoginPool(weChat, USERS, poolSize(callers));
+        LoginPool logins = new LoginPool(weChat, USERS, poolSize(plan, callers));
         return new LoadDriver(plan.warmup(), plan.measure())
                 .throughput(callers, () -> gateway.exchangeCode(logins.next().code()));
     }
@@ -97,12 +97,13 @@ final class AuthorizeFigures {
         return count + (count == 1 ? " caller" : " callers");
     }
 
-    private int poolSize(int callers) {
+    /** @return how many logins to make ahead for a run of this plan at this many callers */
+    static int poolSize(Plan plan, int callers) {
         long callerSeconds = (plan.warmup().toMillis() + plan.measure().toMillis()) * Math.min(callers, 8) / 1000;
         return (int) Math.max(100, callerSeconds * LOGINS_PER_SECOND_AHEAD);
     }
 
-    private static Path temporaryFolder() {
+    static Path temporaryFolder() {
         try {
             return Files.createTempDirectory("mpauthx-benchmark-");
         } catch (IOException e) {

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Live tokens issued straight into Redis through the adapter, for figures that check them rather than log in. */
+/** Live tokens issued straight into a token store, for figures that check them rather than log in. */
 final class LiveTokens {
 
     static final String SKU = "bench";
@@ -60,10 +60,22 @@ final class LiveTokens {
      * @return the tokens as a phone would send them
      */
     static LiveTokens issue(RedisSettings redis, int count, int perUser) {
+        try (TokenStore store = RedisAdapters.tokenStore(redis)) {
+            return issue(store, count, perUser);
+        }
+    }
+
+    /**
+     * @param store where to issue them, left open
+     * @param count how many tokens
+     * @param perUser how many of them each user has (devices logged in); at most 10, the default cap
+     * @return the tokens as a phone would send them
+     */
+    static LiveTokens issue(TokenStore store, int count, int perUser) {
         SecureRandom random = new SecureRandom();
         String[] values = new String[count];
         ExecutorService issuers = Executors.newFixedThreadPool(ISSUERS);
-        try (TokenStore store = RedisAdapters.tokenStore(redis)) {
+        try {
             List<Future<?>> batches = new ArrayList<>();
             for (int issuer = 0; issuer < ISSUERS; issuer++) {
                 int first = issuer;

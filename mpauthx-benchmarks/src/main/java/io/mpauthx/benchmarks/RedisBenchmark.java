@@ -2,15 +2,10 @@ package io.mpauthx.benchmarks;
 
 import io.mpauthx.testkit.redis.LocalRedisServer;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * {@code redis-benchmark -t get} against the benchmark's own redis-server: one GET round trip per request without
@@ -20,7 +15,6 @@ import java.util.regex.Pattern;
 final class RedisBenchmark {
 
     private static final String NAME = "redis-benchmark";
-    private static final long TIMEOUT_SECONDS = 120;
 
     /**
      * What one run measured.
@@ -37,7 +31,7 @@ final class RedisBenchmark {
 
     RedisBenchmark(LocalRedisServer server) {
         this.server = server;
-        this.executable = locate(server.executable());
+        this.executable = ReferenceProgram.locate(server.executable().getParent(), NAME);
     }
 
     /** @return why there is no reference, when there is no binary */
@@ -58,29 +52,7 @@ final class RedisBenchmark {
         List<String> command = List.of(executable.get().toString(), "-h", server.host(),
                 "-p", Integer.toString(server.port()), "-t", "get", "-c", Integer.toString(clients),
                 "-n", Integer.toString(requests), "--csv");
-        return Optional.of(parse(run(command)));
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Path output = Files.createTempFile("mpauthx-redis-benchmark-", ".csv");
-            try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException(NAME + " did not finish in " + TIMEOUT_SECONDS + " s");
-                }
-                return Files.readString(output, StandardCharsets.UTF_8);
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while " + NAME + " ran", e);
-        }
+        return Optional.of(parse(ReferenceProgram.run(command, Map.of())));
     }
 
     /** Reads {@code "GET","rps","avg","min","p50","p95","p99","max"}; Redis 6 prints only the first two columns. */
@@ -94,19 +66,5 @@ final class RedisBenchmark {
             }
         }
         throw new IllegalStateException(NAME + " printed no GET line: " + csv.strip());
-    }
-
-    private static Optional<Path> locate(Path redisServer) {
-        Path beside = redisServer.resolveSibling(NAME);
-        if (Files.isExecutable(beside)) {
-            return Optional.of(beside);
-        }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String directory : path.split(Pattern.quote(File.pathSeparator))) {
-            if (!directory.isBlank() && Files.isExecutable(Path.of(directory, NAME))) {
-                return Optional.of(Path.of(directory, NAME));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -22,6 +22,7 @@ final class ConfigDraft {
     Clock clock = Clock.systemUTC();
     TokenStoreChoice tokenStore;
     boolean redisChosen;
+    boolean postgresTokensChosen;
     final RedisOptions redis = new RedisOptions();
     UserStoreChoice userStore;
     boolean postgresChosen;
@@ -36,6 +37,13 @@ final class ConfigDraft {
     void chooseTokenStore(TokenStoreChoice choice) {
         tokenStore = choice;
         redisChosen = false;
+        postgresTokensChosen = false;
+    }
+
+    void postgresTokenStore() {
+        tokenStore = null;
+        redisChosen = false;
+        postgresTokensChosen = true;
     }
 
     void redisUri(String uri) {
@@ -56,6 +64,7 @@ final class ConfigDraft {
     private void chooseRedis() {
         tokenStore = null;
         redisChosen = true;
+        postgresTokensChosen = false;
     }
 
     /** @param choice the user store, or null for none */

@@ -140,9 +140,10 @@ public final class MpAuthXBuilder {
     }
 
     /**
-     * Answers repeated checks of a live token from memory, kept honest by Redis client tracking (docs/operations.md).
-     * With {@code redis(uri)} <b>on by default</b> ({@link NearCacheSettings#defaults()}); off on Cluster and
-     * Sentinel, where asking for it is refused.
+     * Answers repeated checks of a live token from memory, kept honest by Redis client tracking or PostgreSQL
+     * {@code LISTEN/NOTIFY} (docs/operations.md). With {@code redis(uri)} and {@link #postgresTokenStore()} <b>on by
+     * default</b> ({@link NearCacheSettings#defaults()}); off on Cluster and Sentinel, where asking for it is
+     * refused.
      *
      * @param settings the cache's bounds; {@code NearCacheSettings.disabled()} turns it off; null restores the
      *     default
@@ -150,6 +151,19 @@ public final class MpAuthXBuilder {
      */
     public MpAuthXBuilder nearCache(NearCacheSettings settings) {
         return with(() -> draft.redis.nearCache(settings));
+    }
+
+    /**
+     * Keeps tokens in the PostgreSQL database of {@link #postgres(String, String, String)} or
+     * {@link #postgres(DataSource)}, on the same connections: one database for users and tokens, for teams that
+     * run no Redis. Tokens are stored as hashes with their expiry, judged by the server's clock. The near cache is
+     * <b>on by default</b> ({@link NearCacheSettings#defaults()}), kept honest by PostgreSQL {@code LISTEN/NOTIFY};
+     * {@link #nearCache(NearCacheSettings)} changes or disables it.
+     *
+     * @return this builder
+     */
+    public MpAuthXBuilder postgresTokenStore() {
+        return with(draft::postgresTokenStore);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.mpauthx.bootstrap;
 import io.mpauthx.adapter.wechat.WeChatSettings;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.Sku;
 import io.mpauthx.domain.StatusCode;
 
@@ -46,8 +47,8 @@ public final class MpAuthXConfig {
         requireText(draft.appSecret, "appSecret", problems);
         Optional<Sku> sku = sku(draft.sku, problems);
         checkLimits(draft, problems);
-        TokenStoreChoice tokenStore = tokenStore(draft, problems);
         UserStoreChoice userStore = draft.postgresChosen ? draft.postgres.choice(problems) : draft.userStore;
+        TokenStoreChoice tokenStore = tokenStore(draft, userStore, problems);
         if (userStore == null && !draft.postgresChosen) {
             problems.add("no user store chosen: call sqlite(path), postgres(...), inMemoryUserRepository() or "
                     + "userRepository(...)");
@@ -91,16 +92,28 @@ public final class MpAuthXConfig {
         }
     }
 
-    private static TokenStoreChoice tokenStore(ConfigDraft draft, List<String> problems) {
+    private static TokenStoreChoice tokenStore(ConfigDraft draft, UserStoreChoice userStore, List<String> problems) {
         if (draft.redisChosen) {
             return draft.redis.choice(problems);
         }
+        if (draft.postgresTokensChosen) {
+            if (userStore instanceof UserStoreChoice.Postgres postgres) {
+                return new TokenStoreChoice.Postgres(postgres.settings(),
+                        draft.redis.nearCacheOr(NearCacheSettings.defaults()));
+            }
+            if (!draft.postgresChosen) {
+                problems.add("postgresTokenStore() needs postgres(...): tokens are kept in the users' database, on "
+                        + "the same connections");
+            }
+            return null;
+        }
         if (draft.tokenStore == null) {
             problems.add("no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
-                    + "inMemoryTokenStore() or tokenStore(...)");
+                    + "postgresTokenStore(), inMemoryTokenStore() or tokenStore(...)");
         }
         if (draft.redis.wantsNearCache()) {
-            problems.add("nearCache(...) needs redis(uri): Redis client tracking keeps the near cache honest");
+            problems.add("nearCache(...) needs redis(uri) or postgresTokenStore(): Redis client tracking or "
+                    + "PostgreSQL LISTEN/NOTIFY keeps the near cache honest");
         }
         return draft.tokenStore;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,6 +56,12 @@ public final class MpAuthXEnvironment {
     public static final String ENV_POSTGRES_PASSWORD = "MPAUTHX_POSTGRES_PASSWORD";
     /** Environment variable of the PostgreSQL schema of mpauthx's tables; default {@code public}. */
     public static final String ENV_POSTGRES_SCHEMA = "MPAUTHX_POSTGRES_SCHEMA";
+    /**
+     * Environment variable choosing the token store by name: {@code postgres} keeps tokens in the PostgreSQL
+     * database of {@link #ENV_POSTGRES_URL} (see {@link MpAuthXBuilder#postgresTokenStore()}), {@code redis} in
+     * {@link #ENV_REDIS_URI} (the default when that is set), {@code memory} in this process.
+     */
+    public static final String ENV_TOKEN_STORE = "MPAUTHX_TOKEN_STORE";
     /** Environment variable of the Redis password (the original's name). */
     public static final String ENV_REDIS_PASSWORD = "MPAUTHX_REDISPASS";
     /** Environment variable of the Redis command timeout in milliseconds, at least 1. */
@@ -84,6 +91,7 @@ public final class MpAuthXEnvironment {
         ifPresent(environment, ENV_REDIS_PASSWORD, builder::redisPassword);
         ifWholeNumber(environment, ENV_REDIS_COMMAND_TIMEOUT_MILLIS, Long.MAX_VALUE, problems,
                 millis -> builder.redisCommandTimeout(Duration.ofMillis(millis)));
+        ifPresent(environment, ENV_TOKEN_STORE, name -> tokenStore(name, environment, builder, problems));
         if (!problems.isEmpty()) {
             throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
                     "invalid MpAuthX environment: " + String.join("; ", problems));
@@ -120,6 +128,21 @@ public final class MpAuthXEnvironment {
         String range = max == Long.MAX_VALUE ? "of at least 1" : "from 1 to " + max;
         problems.add(name + " must be a whole number " + range);
         return OptionalLong.empty();
+    }
+
+    /** Read last, so that it wins over the store {@link #ENV_REDIS_URI} chose. */
+    private static void tokenStore(String name, Map<String, String> environment, MpAuthXBuilder builder,
+                                   List<String> problems) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "postgres", "postgresql" -> builder.postgresTokenStore();
+            case "memory" -> builder.inMemoryTokenStore();
+            case "redis" -> {
+                if (environment.get(ENV_REDIS_URI) == null && environment.get(ENV_REDIS_CLUSTER_URIS) == null) {
+                    problems.add(ENV_TOKEN_STORE + "=redis needs " + ENV_REDIS_URI + " or " + ENV_REDIS_CLUSTER_URIS);
+                }
+            }
+            default -> problems.add(ENV_TOKEN_STORE + " must be postgres, redis or memory");
+        }
     }
 
     private static Optional<Path> path(String value, List<String> problems) {

@@ -11,6 +11,7 @@ import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
 import io.mpauthx.adapter.memory.InMemoryAdapters;
 import io.mpauthx.adapter.postgres.PostgresAdapters;
+import io.mpauthx.adapter.postgres.PostgresSettings;
 import io.mpauthx.adapter.redis.RedisAdapters;
 import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.adapter.wechat.WeChatAdapters;
@@ -24,6 +25,7 @@ import io.mpauthx.domain.service.UseCases;
 
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Binds every port of mpauthx to the adapters chosen in an {@link MpAuthXConfig}, and the {@link MpAuthX}
@@ -35,6 +37,9 @@ import java.util.Objects;
 public final class MpAuthXModule extends AbstractModule {
 
     private final MpAuthXConfig config;
+    /** The PostgreSQL opening users and tokens share while their stores are being opened; null otherwise. */
+    private PostgresAdapters.Stores sharedPostgres;
+    private int postgresStoresToOpen;
 
     /**
      * @param config the validated configuration, from {@link MpAuthXBuilder#buildConfig()}
@@ -96,6 +101,10 @@ public final class MpAuthXModule extends AbstractModule {
         if (choice instanceof TokenStoreChoice.Redis redis) {
             return opened.register(RedisAdapters.tokenStore(redis.settings(), redis.nearCache()));
         }
+        if (choice instanceof TokenStoreChoice.Postgres postgres) {
+            return onSharedPostgres(opened, postgres.settings(),
+                    stores -> stores.tokenStore(postgres.nearCache()));
+        }
         if (choice instanceof TokenStoreChoice.Custom custom) {
             return opened.register(custom.store());
         }
@@ -111,12 +120,33 @@ public final class MpAuthXModule extends AbstractModule {
             return opened.register(SqliteAdapters.userRepository(sqlite.file(), config.clock()));
         }
         if (choice instanceof UserStoreChoice.Postgres postgres) {
+            if (config.tokenStore() instanceof TokenStoreChoice.Postgres) {
+                return onSharedPostgres(opened, postgres.settings(), PostgresAdapters.Stores::userRepository);
+            }
             return opened.register(PostgresAdapters.userRepository(postgres.settings(), config.clock()));
         }
         if (choice instanceof UserStoreChoice.Custom custom) {
             return opened.register(custom.repository());
         }
         return opened.register(InMemoryAdapters.userRepository(config.clock()));
+    }
+
+    /**
+     * Opens a store on the one PostgreSQL opening users and tokens share (one pool, one migration), opening it for
+     * the first of the two and letting go of it once both stores hold it: the pool then closes with them.
+     */
+    private synchronized <T> T onSharedPostgres(OpenedAdapters opened, PostgresSettings settings,
+                                                Function<PostgresAdapters.Stores, T> open) {
+        if (sharedPostgres == null) {
+            sharedPostgres = opened.register(PostgresAdapters.stores(settings, config.clock()));
+            postgresStoresToOpen = 2;
+        }
+        T store = opened.register(open.apply(sharedPostgres));
+        if (--postgresStoresToOpen == 0) {
+            sharedPostgres.close();
+            sharedPostgres = null;
+        }
+        return store;
     }
 
     /** How WeChat is reached. */

@@ -52,7 +52,12 @@ final class RedisOptions {
         this.nearCache = settings;
     }
 
-    /** @return true if an enabled near cache was asked for, which only a Redis token store can honour */
+    /** @return the near cache asked for, or {@code otherwise} when none was */
+    NearCacheSettings nearCacheOr(NearCacheSettings otherwise) {
+        return nearCache != null ? nearCache : otherwise;
+    }
+
+    /** @return true if an enabled near cache was asked for, which only a Redis or PostgreSQL token store can honour */
     boolean wantsNearCache() {
         return nearCache != null && nearCache.enabled();
     }

@@ -1,5 +1,6 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.adapter.postgres.PostgresSettings;
 import io.mpauthx.adapter.redis.RedisSettings;
 import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.port.out.TokenStore;
@@ -23,6 +24,14 @@ sealed interface TokenStoreChoice {
         @Override
         public String description() {
             return settings + " with " + nearCache;
+        }
+    }
+
+    /** Tokens in the PostgreSQL database of the users, on the same connections. */
+    record Postgres(PostgresSettings settings, NearCacheSettings nearCache) implements TokenStoreChoice {
+        @Override
+        public String description() {
+            return "tokens in " + settings + " with " + nearCache;
         }
     }
 

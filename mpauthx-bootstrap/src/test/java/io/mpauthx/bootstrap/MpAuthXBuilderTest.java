@@ -43,7 +43,7 @@ class MpAuthXBuilderTest {
         assertRefused(MpAuthX.builder(), "appId is required", "appSecret is required", "sku is required",
                 "no user store chosen: call sqlite(path), postgres(...), inMemoryUserRepository() or userRepository(...)",
                 "no token store chosen: call redis(uri), redisSentinel(uri), redisCluster(seeds...), "
-                        + "inMemoryTokenStore() or tokenStore(...)");
+                        + "postgresTokenStore(), inMemoryTokenStore() or tokenStore(...)");
     }
 
     @Test
@@ -122,6 +122,22 @@ class MpAuthXBuilderTest {
                 "nearCache(...) works with redis(uri) on one server only, not on Redis Cluster");
         assertRefused(complete().redisSentinel("redis-sentinel://s1:26379#mymaster").nearCache(NearCacheSettings.defaults()),
                 "not on Redis Sentinel");
+    }
+
+    @Test
+    void postgresTokensNeedThePostgresUsersAndTheEnvironmentChoosesThemByName() {
+        assertRefused(complete().postgresTokenStore(), "postgresTokenStore() needs postgres(...)");
+        String url = "jdbc:postgresql://db:5432/app";
+        assertThat(complete().postgres(url, "app", "s3cret").postgresTokenStore().buildConfig().toString())
+                .contains("tokenStore=tokens in PostgresSettings[jdbcUrl=jdbc:postgresql://db:5432/app").doesNotContain("s3cret");
+        assertThat(complete().fromEnvironment(Map.of("MPAUTHX_POSTGRES_URL", url, "MPAUTHX_TOKEN_STORE", "postgres"))
+                .buildConfig().toString()).contains("tokenStore=tokens in PostgresSettings[jdbcUrl=jdbc:postgresql://db:5432/app");
+        assertThatThrownBy(() -> complete().fromEnvironment(Map.of("MPAUTHX_TOKEN_STORE", "mongo")))
+                .hasMessageContaining("MPAUTHX_TOKEN_STORE must be postgres, redis or memory");
+        assertThatThrownBy(() -> complete().fromEnvironment(Map.of("MPAUTHX_TOKEN_STORE", "redis")))
+                .hasMessageContaining("MPAUTHX_TOKEN_STORE=redis needs MPAUTHX_REDIS_URI");
+        assertThat(complete().postgres(url, "app", "s3cret").postgresTokenStore().redis("redis://one:6379")
+                .buildConfig().toString()).as("the last token store chosen wins").contains("uri=redis://one:6379");
     }
 
     @Test

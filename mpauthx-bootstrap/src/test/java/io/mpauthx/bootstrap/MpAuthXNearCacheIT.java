@@ -117,7 +117,7 @@ class MpAuthXNearCacheIT {
         assertThatThrownBy(() -> builder().inMemoryTokenStore().nearCache(NearCacheSettings.defaults()).buildConfig())
                 .isInstanceOfSatisfying(MpAuthXException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(StatusCode.REQUIRED_PARAMS_MISSING_ERROR);
-                    assertThat(e.getMessage()).contains("nearCache(...) needs redis(uri)");
+                    assertThat(e.getMessage()).contains("nearCache(...) needs redis(uri) or postgresTokenStore()");
                 });
         assertThat(builder().buildConfig().toString()).contains("NearCacheSettings[maxEntries=100000");
         assertThat(builder().nearCache(NearCacheSettings.disabled()).buildConfig().toString())

@@ -5,6 +5,7 @@ import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserProfile;
+import io.mpauthx.domain.testing.Await;
 import io.mpauthx.domain.testing.Concurrently;
 import io.mpauthx.testkit.postgres.LocalPostgres;
 import io.mpauthx.testkit.postgres.PostgresServerExtension;
@@ -15,6 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +107,48 @@ class MpAuthXPostgresIT {
         }
         try (MpAuthX otherSchema = instance()) {
             assertThat(otherSchema.findUser("oFromEnv")).as("public holds nobody of tenant_a").isEmpty();
+        }
+    }
+
+    @Test
+    void oneDatabaseForUsersAndTokensOnOnePoolThatClosesWithTheFacade() throws Exception {
+        String token;
+        try (MpAuthX auth = MpAuthX.builder().appId(APP_ID).appSecret(SECRET).sku("shop")
+                .postgres(jdbcUrl, postgres.user(), postgres.password()).postgresTokenStore()
+                .weChatApiBaseUrl(weChat.baseUrl()).build()) {
+            token = auth.authorize(weChat.newLogin(SandboxUser.withOpenId("oTokens")).code()).token();
+            assertThat(auth.isTokenValid(token)).isTrue();
+            assertThat(count("SELECT count(*) FROM mpauthx_token WHERE user_id = 'oTokens'")).isOne();
+            assertThat(count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mpauthx'"))
+                    .as("one pool for both stores").isLessThanOrEqualTo(10);
+
+            String refreshed = auth.refreshToken("oTokens").token();
+            assertThat(auth.isTokenValid(token)).isFalse();
+            assertThat(auth.revokeToken(refreshed)).isTrue();
+            assertThat(auth.isTokenValid(refreshed)).isFalse();
+        }
+        Await.until(Duration.ofSeconds(10), () -> count("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE application_name = 'mpauthx'") == 0, "the shared pool closes with the facade");
+        Map<String, String> environment = Map.of("MPAUTHX_APPID", APP_ID, "MPAUTHX_APPSECRET", SECRET,
+                "MPAUTHX_SKU", "shop", "MPAUTHX_POSTGRES_URL", jdbcUrl, "MPAUTHX_POSTGRES_USER", postgres.user(),
+                "MPAUTHX_POSTGRES_PASSWORD", postgres.password(), "MPAUTHX_TOKEN_STORE", "postgres");
+        try (MpAuthX fromEnvironment = MpAuthX.builder().fromEnvironment(environment)
+                .weChatApiBaseUrl(weChat.baseUrl()).build()) {
+            String another = fromEnvironment.authorize(weChat.newLogin(SandboxUser.withOpenId("oTokens")).code())
+                    .token();
+            assertThat(fromEnvironment.activeTokens("oTokens")).hasSize(1);
+            assertThat(fromEnvironment.isTokenValid(another)).isTrue();
+        }
+    }
+
+    private long count(String query) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
         }
     }
 

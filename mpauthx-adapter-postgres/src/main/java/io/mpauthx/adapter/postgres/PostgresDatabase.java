@@ -9,11 +9,12 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * The user database's connections: a pool of our own (closed with us) or the application's DataSource (never
- * closed by us). Every call borrows a connection for one statement, so a connection lost with the server fails one
+ * The database's connections: a pool of our own (closed with the last store using it) or the application's
+ * DataSource (never closed by us). The user and token stores each hold a {@linkplain #share() share} of it. Every call borrows a connection for one statement, so a connection lost with the server fails one
  * call, and the next call gets a new one. Every failure leaves here as {@link MpAuthXException} 6000 naming the
  * servers and database, never a password, and is logged once.
  */
@@ -32,15 +33,51 @@ final class PostgresDatabase implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final String name;
     private final String schema;
+    /** What the stores of this handle keep there, for messages: {@code user} or {@code token}. */
+    private final String kind;
+    /** The open handles on the owned pool, shared by every handle of it: the last to close closes the pool. */
+    private final AtomicInteger holders;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private volatile String userColumns = String.join(", ", PostgresSchema.CURRENT_COLUMNS);
 
     private PostgresDatabase(DataSource connections, HikariDataSource ownedPool, String name, String schema) {
+        this(connections, ownedPool, name, schema, "user", new AtomicInteger(1));
+    }
+
+    private PostgresDatabase(DataSource connections, HikariDataSource ownedPool, String name, String schema,
+                             String kind, AtomicInteger holders) {
         this.connections = connections;
         this.ownedPool = ownedPool;
         this.name = name;
         this.schema = schema;
+        this.kind = kind;
+        this.holders = holders;
+    }
+
+    /**
+     * Another handle on the same connections, for another store: closing either leaves the other working, and an
+     * owned pool closes with the last handle.
+     *
+     * @param storeKind what that store keeps, for its messages: {@code user} or {@code token}
+     * @throws MpAuthXException 6000 when this handle is closed
+     */
+    PostgresDatabase share(String storeKind) {
+        refuseWhenClosed();
+        holders.incrementAndGet();
+        PostgresDatabase shared = new PostgresDatabase(connections, ownedPool, name, schema, storeKind, holders);
+        shared.userColumns = userColumns;
+        return shared;
+    }
+
+    /** @return the connections, for a connection held apart from the pool's turns (the near cache's listener) */
+    DataSource connections() {
+        return connections;
+    }
+
+    /** @return what the failure messages call the database, never with a password */
+    String name() {
+        return name;
     }
 
     /**
@@ -138,6 +175,27 @@ final class PostgresDatabase implements AutoCloseable {
     }
 
     /**
+     * Runs the work as one transaction on a borrowed connection: committed when it returns, rolled back when it
+     * throws. A connection the server dropped gets the work a second try, as {@link #call} does.
+     *
+     * @param action what the work does, for the failure message
+     * @throws MpAuthXException 6000 when no connection came, or the work failed
+     */
+    <T> T transaction(String action, Work<T> work) {
+        return call(action, connection -> {
+            if (!connection.getAutoCommit()) {
+                return work.on(connection); // call commits it
+            }
+            connection.setAutoCommit(false);
+            try {
+                return inTransaction(connection, work);
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /**
      * A connection the server dropped (it restarted, failed over, or ended the session) gets the work a second try
      * on another, with the pool's other connections thrown away first: they are likely gone too, and the pool
      * hands out one used less than half a second ago without checking it. Every statement of the repository may
@@ -152,8 +210,8 @@ final class PostgresDatabase implements AutoCloseable {
             if (!firstTry || !isLostConnection(e)) {
                 throw e;
             }
-            LOG.debug("PostgreSQL user {}: {} met a connection the server dropped ({}); trying once more", name,
-                    action, e.getSQLState());
+            LOG.debug("PostgreSQL {} {}: {} met a connection the server dropped ({}); trying once more", kind,
+                    name, action, e.getSQLState());
             if (ownedPool != null) {
                 ownedPool.getHikariPoolMXBean().softEvictConnections();
             }
@@ -185,15 +243,15 @@ final class PostgresDatabase implements AutoCloseable {
     private void refuseWhenClosed() {
         if (closed.get()) {
             throw new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
-                    "the PostgreSQL user " + name + " is closed");
+                    "the PostgreSQL " + kind + " " + name + " is closed");
         }
     }
 
     private MpAuthXException failure(String action, SQLException cause) {
-        LOG.warn("PostgreSQL user {}: {} failed: {}", name, action, reason(cause));
-        LOG.debug("PostgreSQL user {}: {} failed", name, action, cause);
+        LOG.warn("PostgreSQL {} {}: {} failed: {}", kind, name, action, reason(cause));
+        LOG.debug("PostgreSQL {} {}: {} failed", kind, name, action, cause);
         return new MpAuthXException(StatusCode.DATABASE_RELATED_ERROR,
-                "PostgreSQL user " + name + ": " + action + " failed: " + reason(cause), cause);
+                "PostgreSQL " + kind + " " + name + ": " + action + " failed: " + reason(cause), cause);
     }
 
     private static MpAuthXException cannotOpen(String name, Exception cause) {
@@ -227,15 +285,18 @@ final class PostgresDatabase implements AutoCloseable {
         return lineEnd < 0 ? message : message.substring(0, lineEnd).strip();
     }
 
-    /** Closes the owned pool; an application's DataSource is left open. Idempotent. */
+    /**
+     * Closes this handle, and the owned pool when no other handle is open; an application's DataSource is left
+     * open. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (ownedPool != null) {
+        if (holders.decrementAndGet() == 0 && ownedPool != null) {
             ownedPool.close();
         }
-        LOG.debug("PostgreSQL user {} closed", name);
+        LOG.debug("PostgreSQL {} {} closed", kind, name);
     }
 }

@@ -1,17 +1,14 @@
 package io.mpauthx.adapter.redis;
 
-import io.mpauthx.domain.NewToken;
-import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
-import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.cache.NearCache;
+import io.mpauthx.domain.cache.NearCachedWrites;
 import io.mpauthx.domain.port.out.TokenStore;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * A {@link TokenStore} that answers repeated checks of a live token from memory ({@link NearCache}) and asks
@@ -21,7 +18,7 @@ import java.util.function.Supplier;
  * touches only the owner's one key, so dropping that key's answers here is all it takes; other instances hear of
  * it from Redis.
  */
-final class NearCachedTokenStore implements TokenStore {
+final class NearCachedTokenStore extends NearCachedWrites {
 
     /** Shared by every hit: a minimal stage, which callers cannot complete or obtrude a value into. */
     private static final CompletionStage<Boolean> LIVE = CompletableFuture.completedStage(Boolean.TRUE);
@@ -32,6 +29,7 @@ final class NearCachedTokenStore implements TokenStore {
     private final TrackingConnection tracking;
 
     NearCachedTokenStore(TokenStore store, NearCache cache, TrackingConnection tracking) {
+        super(store, cache, OwnerKey::of);
         this.store = store;
         this.cache = cache;
         this.tracking = tracking;
@@ -84,49 +82,6 @@ final class NearCachedTokenStore implements TokenStore {
         cache.readAbandoned(ticket);
         cache.trackingLost();
         answer.completeExceptionally(RedisFailures.translate(CHECK, failure));
-    }
-
-    @Override
-    public StoredToken issue(TokenOwner owner, NewToken token, int maxTokensPerOwner) {
-        return writing(owner, () -> store.issue(owner, token, maxTokensPerOwner));
-    }
-
-    @Override
-    public StoredToken replaceAll(TokenOwner owner, NewToken token) {
-        return writing(owner, () -> store.replaceAll(owner, token));
-    }
-
-    @Override
-    public boolean revoke(TokenOwner owner, TokenHash hash) {
-        return writing(owner, () -> store.revoke(owner, hash));
-    }
-
-    @Override
-    public boolean revoke(TokenOwner owner, TokenId id) {
-        return writing(owner, () -> store.revoke(owner, id));
-    }
-
-    @Override
-    public int revokeAll(TokenOwner owner) {
-        return writing(owner, () -> store.revokeAll(owner));
-    }
-
-    @Override
-    public List<StoredToken> liveTokens(TokenOwner owner) {
-        return store.liveTokens(owner);
-    }
-
-    /**
-     * Every write touches only the owner's one key: dropping the owner's answers as the write returns (also of
-     * reads still in flight, which may predate it) makes the write visible here at once, even when it failed
-     * half-way in the eyes of this client.
-     */
-    private <T> T writing(TokenOwner owner, Supplier<T> write) {
-        try {
-            return write.get();
-        } finally {
-            cache.invalidate(OwnerKey.of(owner));
-        }
     }
 
     /** Closes the tracking connection and the wrapped store. Idempotent. */

@@ -3,6 +3,7 @@ package io.mpauthx.adapter.redis;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.StatusCode;
+import io.mpauthx.domain.cache.NearCache;
 import io.mpauthx.domain.port.out.TokenStore;
 
 import java.util.Objects;

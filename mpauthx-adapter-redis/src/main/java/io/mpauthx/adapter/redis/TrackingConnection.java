@@ -12,6 +12,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import io.mpauthx.domain.NearCacheSettings;
+import io.mpauthx.domain.cache.NearCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,7 @@ import io.mpauthx.domain.NewToken;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
+import io.mpauthx.domain.cache.NearCache;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.TokenStoreContract;
 import io.mpauthx.domain.testing.Await;

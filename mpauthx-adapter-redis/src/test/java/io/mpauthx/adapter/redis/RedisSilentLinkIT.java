@@ -8,6 +8,7 @@ import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.UserId;
+import io.mpauthx.domain.cache.NearCache;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.testing.Await;
 import io.mpauthx.testkit.net.SilentLinkProxy;

@@ -1,4 +1,4 @@
-package io.mpauthx.adapter.redis;
+package io.mpauthx.domain.cache;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,24 +10,26 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The positive answers of token checks, grouped by the owner's Redis key, bounded in owners; thread-safe, no I/O.
- * Redis keeps it honest (see {@link TrackingConnection}): an invalidation of an owner's key {@link #invalidate voids}
- * every answer about that owner, a lost tracking connection {@link #trackingLost() ends the epoch}, and a heartbeat
- * {@link #confirmed confirms} the link at least every heartbeat bound, or nothing is served.
+ * The positive answers of token checks, grouped by owner key, bounded in owners; thread-safe, no I/O. The store's
+ * server keeps it honest through the adapter (Redis client tracking, PostgreSQL {@code LISTEN/NOTIFY}): a change to
+ * an owner's tokens {@link #invalidate voids} every answer about that owner, a lost invalidation channel
+ * {@link #trackingLost() ends the epoch}, and a heartbeat {@link #confirmed confirms} the channel at least every
+ * heartbeat bound, or nothing is served.
  *
- * <p><b>Epochs.</b> Answers are served only within the epoch they were read in, and only while tracking is on:
- * odd epochs are tracked, even ones are not. Losing tracking moves to the next even epoch <em>before</em> the
- * map is cleared, so an answer whose read began before the loss, and which lands after the clear, is never served.
+ * <p><b>Epochs.</b> Answers are served only within the epoch they were read in, and only while the channel is on
+ * ("tracking"): odd epochs are tracked, even ones are not. Losing the channel moves to the next even epoch
+ * <em>before</em> the map is cleared, so an answer whose read began before the loss, and which lands after the
+ * clear, is never served.
  *
- * <p><b>Confirmation.</b> A heartbeat sent at time {@code s} and answered proves that every invalidation Redis owed
- * this connection for changes before {@code s} has been applied (Redis queues them ahead of the reply). Answers
- * are served only until {@code s + bound}: on a link that went silent without closing, nothing cached is served
- * longer than the bound after the last proof that invalidations still arrive.
+ * <p><b>Confirmation.</b> A heartbeat sent at time {@code s} and answered on the channel proves that every
+ * invalidation the server owed it for changes before {@code s} has been applied (the server sends them ahead of the
+ * reply, and the adapter applies them before confirming). Answers are served only until {@code s + bound}: on a link
+ * that went silent without closing, nothing cached is served longer than the bound after the last proof that
+ * invalidations still arrive.
  *
  * <p><b>Reads in flight.</b> A read first puts (or finds) the owner's slot; its answer joins exactly that slot. An
  * invalidation that arrives while the read is in flight removes the slot, so the answer, possibly older than the
- * change, joins a slot nobody can see. Redis sends an invalidation for a key after its reply to any earlier read of
- * that key on the same connection.
+ * change, joins a slot nobody can see.
  *
  * <p><b>Bound.</b> A counter reserves a slot before one is added, so the map never holds more than
  * {@code maxOwners}. An owner's slot holds at most one answer per live token of that owner, as any change to the
@@ -35,7 +37,7 @@ import java.util.function.LongSupplier;
  * the map's hash order (a random replacement; every answer is gone after the maximum staleness anyway). A check
  * that finds the cache full while another thread evicts is simply not cached.
  */
-final class NearCache {
+public final class NearCache {
 
     private static final int EVICTION_BATCH_DIVISOR = 32;
 
@@ -55,7 +57,7 @@ final class NearCache {
      * @param confirmationBound how long after a confirmed heartbeat was sent answers may still be served
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
      */
-    NearCache(int maxOwners, Duration maxStaleness, Duration confirmationBound, LongSupplier nanoTime) {
+    public NearCache(int maxOwners, Duration maxStaleness, Duration confirmationBound, LongSupplier nanoTime) {
         this.maxOwners = maxOwners;
         this.maxStalenessNanos = maxStaleness.toNanos();
         this.confirmationBoundNanos = confirmationBound.toNanos();
@@ -68,7 +70,7 @@ final class NearCache {
     }
 
     /** The answers about one owner, read within one epoch. Compared by identity. */
-    static final class Slot {
+    public static final class Slot {
         private static final Answer[] NONE = {};
 
         private final long epoch;
@@ -107,14 +109,14 @@ final class NearCache {
     }
 
     /** A read of one owner's token, begun at {@code startedNanos}; the caller hands it back with the answer. */
-    record Ticket(String ownerKey, Slot slot, long startedNanos) {
+    public record Ticket(String ownerKey, Slot slot, long startedNanos) {
     }
 
     /**
      * @return true if the token is known live: read in this tracked epoch, within its expiry and staleness, and the
      *     link confirmed within the bound
      */
-    boolean isKnownLive(String ownerKey, String hash) {
+    public boolean isKnownLive(String ownerKey, String hash) {
         Slot slot = slots.get(ownerKey);
         if (slot == null) {
             return false;
@@ -141,7 +143,7 @@ final class NearCache {
      * @return the ticket for {@link #readCompleted}, or null when the answer must not be cached (tracking is off,
      *     or the cache is full)
      */
-    Ticket readStarting(String ownerKey) {
+    public Ticket readStarting(String ownerKey) {
         long current = epoch.get();
         if (!isTracked(current)) {
             return null;
@@ -170,14 +172,14 @@ final class NearCache {
      *
      * @param ticket from {@link #readStarting}; null does nothing
      * @param hash the token's hash
-     * @param remainingMillis the token's remaining lifetime as Redis stated it
+     * @param remainingMillis the token's remaining lifetime as the server stated it
      */
-    void readCompleted(Ticket ticket, String hash, long remainingMillis) {
+    public void readCompleted(Ticket ticket, String hash, long remainingMillis) {
         if (ticket == null) {
             return;
         }
         long lifetime = Math.min(maxStalenessNanos, Duration.ofMillis(Math.max(0, remainingMillis)).toNanos());
-        // measured from when the read was sent: Redis stated the lifetime later, so this ends no later than the token
+        // measured from when the read was sent: the server stated the lifetime later, so this ends no later than the token
         long freshUntil = ticket.startedNanos + lifetime;
         if (nanoTime.getAsLong() - freshUntil < 0 && slots.get(ticket.ownerKey) == ticket.slot) {
             ticket.slot.put(new Answer(hash, freshUntil));
@@ -185,43 +187,44 @@ final class NearCache {
     }
 
     /** The read found no live token, or failed: an owner slot left without answers goes. Null does nothing. */
-    void readAbandoned(Ticket ticket) {
+    public void readAbandoned(Ticket ticket) {
         if (ticket != null && ticket.slot.answers.length == 0) {
             remove(ticket.ownerKey, ticket.slot);
         }
     }
 
-    /** The owner's key changed in Redis, or was written here: every answer about the owner is void. */
-    void invalidate(String ownerKey) {
+    /** The owner's tokens changed on the server, or were written here: every answer about the owner is void. */
+    public void invalidate(String ownerKey) {
         if (slots.remove(ownerKey) != null) {
             reserved.decrementAndGet();
         }
     }
 
-    /** Redis was flushed: every answer is void, tracking goes on. */
-    void invalidateAll() {
+    /** Everything on the server may have changed (Redis was flushed): every answer is void, tracking goes on. */
+    public void invalidateAll() {
         for (String ownerKey : slots.keySet()) {
             invalidate(ownerKey);
         }
     }
 
-    /** The tracking connection dropped, or a read or heartbeat on it failed: nothing cached may be served. */
-    void trackingLost() {
+    /** The invalidation channel dropped, or a read or heartbeat failed: nothing cached may be served. */
+    public void trackingLost() {
         epoch.updateAndGet(current -> isTracked(current) ? current + 1 : current + 2);
         invalidateAll();
     }
 
-    /** @return the epoch to hand to {@link #trackingEnabled} once Redis confirms tracking */
-    long untrackedEpoch() {
+    /** @return the epoch to hand to {@link #trackingEnabled} once the server confirms the channel */
+    public long untrackedEpoch() {
         return epoch.get();
     }
 
     /**
-     * Redis confirmed {@code CLIENT TRACKING on} for a command sent during the given epoch, at the given time.
+     * The server confirmed the invalidation channel (Redis: {@code CLIENT TRACKING on}; PostgreSQL: {@code LISTEN})
+     * for a command sent during the given epoch, at the given time.
      *
      * @return true if answers are cached from now on; false if tracking was lost in between
      */
-    boolean trackingEnabled(long untrackedEpoch, long sentNanos) {
+    public boolean trackingEnabled(long untrackedEpoch, long sentNanos) {
         if (isTracked(untrackedEpoch) || !epoch.compareAndSet(untrackedEpoch, untrackedEpoch + 1)) {
             return false;
         }
@@ -229,24 +232,24 @@ final class NearCache {
         return true;
     }
 
-    /** A heartbeat sent at {@code sentNanos} was answered on the current tracking connection. */
-    void confirmed(long sentNanos) {
+    /** A heartbeat sent at {@code sentNanos} was answered on the current invalidation channel. */
+    public void confirmed(long sentNanos) {
         long until = sentNanos + confirmationBoundNanos;
         trustedUntilNanos.accumulateAndGet(until, (current, offered) -> offered - current > 0 ? offered : current);
     }
 
     /** @return true if the last confirmation is older than the bound: the link may be silently dead */
-    boolean isUnconfirmed() {
+    public boolean isUnconfirmed() {
         return nanoTime.getAsLong() - trustedUntilNanos.get() >= 0;
     }
 
     /** @return true while answers may be cached and served */
-    boolean isTracking() {
+    public boolean isTracking() {
         return isTracked(epoch.get());
     }
 
     /** @return how many owners the map holds; exact only when no call runs */
-    int size() {
+    public int size() {
         return slots.size();
     }
 
@@ -254,7 +257,7 @@ final class NearCache {
      * @return the slots taken: what the bound is enforced on, exact at every instant (the map's own size is an
      *     estimate while other threads change it)
      */
-    int reservedSlots() {
+    public int reservedSlots() {
         return reserved.get();
     }
 

@@ -1,4 +1,4 @@
-package io.mpauthx.adapter.redis;
+package io.mpauthx.domain.cache;
 
 import io.mpauthx.domain.testing.Concurrently;
 import org.junit.jupiter.api.Test;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The near cache's rules without Redis: what may be served, for how long, and how much is kept. */
+/** The near cache's rules without a server: what may be served, for how long, and how much is kept. */
 class NearCacheTest {
 
     private static final Duration STALENESS = Duration.ofSeconds(30);

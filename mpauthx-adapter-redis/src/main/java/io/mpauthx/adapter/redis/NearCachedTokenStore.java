@@ -31,6 +31,11 @@ final class NearCachedTokenStore implements TokenStore {
     private final NearCache cache;
     private final TrackingConnection tracking;
 
+    /** @return the plain store behind the near cache */
+    TokenStore plainStore() {
+        return store;
+    }
+
     NearCachedTokenStore(TokenStore store, NearCache cache, TrackingConnection tracking) {
         this.store = store;
         this.cache = cache;

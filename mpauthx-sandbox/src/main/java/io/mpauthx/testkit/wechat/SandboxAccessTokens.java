@@ -3,8 +3,10 @@ package io.mpauthx.testkit.wechat;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +38,7 @@ final class SandboxAccessTokens {
     private final SandboxClock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> valid = new HashMap<>();
+    private final List<String> issued = new ArrayList<>();
     private String current;
     private Duration lifetime = WECHAT_LIFETIME;
     private boolean rejectingEvery;
@@ -56,6 +59,7 @@ final class SandboxAccessTokens {
         random.nextBytes(bytes);
         current = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         valid.put(current, now.plus(lifetime));
+        issued.add(current);
         return new Issued(current, lifetime);
     }
 
@@ -69,6 +73,10 @@ final class SandboxAccessTokens {
             return Optional.of(Refusal.UNKNOWN);
         }
         return clock.now().isBefore(expiry) ? Optional.empty() : Optional.of(Refusal.EXPIRED);
+    }
+
+    synchronized List<String> everyIssued() {
+        return List.copyOf(issued);
     }
 
     synchronized boolean hasValidToken() {

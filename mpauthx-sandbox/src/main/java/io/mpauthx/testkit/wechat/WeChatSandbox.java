@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -174,6 +175,11 @@ public final class WeChatSandbox implements AutoCloseable {
     /** Answers 40001 to every server API call, whatever access_token it carries, until {@link #heal()}. */
     public void rejectEveryAccessToken() {
         accessTokens.rejectEvery(true);
+    }
+
+    /** @return every access_token stable_token handed out so far, for tests proving that none is logged */
+    public List<String> issuedAccessTokens() {
+        return accessTokens.everyIssued();
     }
 
     /** @return true while the access_token stable_token last handed out is valid */

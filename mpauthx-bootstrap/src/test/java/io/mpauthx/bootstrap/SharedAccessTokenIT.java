@@ -76,7 +76,7 @@ class SharedAccessTokenIT {
     void aColdFleetFetchesTheTokenOnceAndAgainOnceAfterItExpires() throws Exception {
         weChat.accessTokenLifetime(Duration.ofSeconds(2));
         List<MpAuthX> fleet = fleet();
-        List<SandboxUser> users = loggedIn(fleet.get(0));
+        List<SandboxUser> users = loggedIn(fleet);
 
         List<PhoneNumber> numbers = concurrentPhoneCalls(fleet, users);
         assertThat(numbers).containsExactlyElementsOf(users.stream().map(SandboxUser::phone).toList());
@@ -91,7 +91,7 @@ class SharedAccessTokenIT {
     @Test
     void aTokenInvalidatedBehindOurBackIsRefreshedOnceAndTheCallSucceeds() throws Exception {
         List<MpAuthX> fleet = fleet();
-        List<SandboxUser> users = loggedIn(fleet.get(0));
+        List<SandboxUser> users = loggedIn(fleet);
         fleet.get(1).phoneNumber(users.get(0).openId(), weChat.newPhoneCode(users.get(0)));
 
         weChat.invalidateAccessTokens();
@@ -104,7 +104,7 @@ class SharedAccessTokenIT {
     @Test
     void aTokenRejectedForeverEndsIn6008AfterOneRetry() throws Exception {
         MpAuthX auth = fleet().get(0);
-        List<SandboxUser> users = loggedIn(auth);
+        List<SandboxUser> users = loggedIn(List.of(auth));
         SandboxUser ann = users.get(0);
         auth.phoneNumber(ann.openId(), weChat.newPhoneCode(ann));
         int phoneRequestsBefore = weChat.phoneNumberRequestCount();
@@ -125,7 +125,7 @@ class SharedAccessTokenIT {
         Duration lease = Duration.ofSeconds(1);
         MpAuthX dying = instance(lease, Duration.ofSeconds(60));
         MpAuthX survivor = instance(lease, Duration.ofSeconds(5));
-        List<SandboxUser> users = loggedIn(dying);
+        List<SandboxUser> users = loggedIn(List.of(dying, survivor));
         SandboxUser ann = users.get(0);
         weChat.failNext(WeChatFault.STALL);
         CompletableFuture<?> stuck = CompletableFuture.runAsync(() -> catchThrowableOfType(MpAuthXException.class,
@@ -141,10 +141,11 @@ class SharedAccessTokenIT {
         assertThat(weChat.stableTokenRequestCount()).isEqualTo(2);
     }
 
-    private List<SandboxUser> loggedIn(MpAuthX auth) {
+    /** Each instance keeps its users in memory, so every user logs in on each: the tokens are what is shared. */
+    private List<SandboxUser> loggedIn(List<MpAuthX> fleet) {
         List<SandboxUser> users = IntStream.range(0, CALLS)
                 .mapToObj(i -> SandboxUser.withOpenId("oFleet" + i)).toList();
-        users.forEach(user -> auth.authorize(weChat.newLogin(user).code()));
+        fleet.forEach(auth -> users.forEach(user -> auth.authorize(weChat.newLogin(user).code())));
         return users;
     }
 

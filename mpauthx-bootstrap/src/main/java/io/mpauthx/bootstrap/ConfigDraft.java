@@ -31,6 +31,7 @@ final class ConfigDraft {
     Duration weChatConnectTimeout = WeChatSettings.DEFAULT_CONNECT_TIMEOUT;
     Duration weChatRequestTimeout = WeChatSettings.DEFAULT_REQUEST_TIMEOUT;
     WeChatGatewayChoice.Custom weChatGateway;
+    Duration accessTokenRefreshLease = MpAuthXBuilder.DEFAULT_ACCESS_TOKEN_REFRESH_LEASE;
     DecryptorChoice decryptor = new DecryptorChoice.Aes();
 
     /** @param choice the token store, or null for none (an unchosen store is reported at validation) */

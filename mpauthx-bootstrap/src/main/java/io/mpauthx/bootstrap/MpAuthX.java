@@ -2,6 +2,7 @@ package io.mpauthx.bootstrap;
 
 import io.mpauthx.domain.AuthResult;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.TokenInfo;
 import io.mpauthx.domain.User;
@@ -10,6 +11,8 @@ import io.mpauthx.domain.port.in.CheckTokenUseCase;
 import io.mpauthx.domain.port.in.FindUserUseCase;
 import io.mpauthx.domain.port.in.LoginCommand;
 import io.mpauthx.domain.port.in.ManageTokensUseCase;
+import io.mpauthx.domain.port.in.PhoneNumberUseCase;
+import io.mpauthx.domain.port.in.UpdateProfileUseCase;
 import io.mpauthx.domain.service.UseCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,8 @@ public final class MpAuthX implements AutoCloseable {
     private final CheckTokenUseCase checks;
     private final ManageTokensUseCase management;
     private final FindUserUseCase userQueries;
+    private final PhoneNumberUseCase phoneNumbers;
+    private final UpdateProfileUseCase profiles;
     private final String sku;
     private final List<Object> adapters;
     private final AsyncHandOff handOff = new AsyncHandOff();
@@ -52,6 +57,8 @@ public final class MpAuthX implements AutoCloseable {
         this.checks = useCases.checkTokens();
         this.management = useCases.manageTokens();
         this.userQueries = useCases.findUsers();
+        this.phoneNumbers = useCases.phoneNumbers();
+        this.profiles = useCases.profiles();
         this.sku = sku;
         this.adapters = List.of(adapters);
         LOG.info("mpauthx ready for sku {}", sku);
@@ -238,6 +245,38 @@ public final class MpAuthX implements AutoCloseable {
      */
     public Optional<User> findUser(String userId) {
         return call(() -> userQueries.findUser(userId));
+    }
+
+    /**
+     * The phone-number button: exchanges its one-time code with WeChat for the user's number, stores the number on
+     * the user ({@link User#phone()}) and returns it. The call carries the app's WeChat access_token, which every
+     * instance sharing the token store shares; see docs/wechat.md. The number is personal data: mpauthx never logs it.
+     *
+     * @param userId the user's unionId or openId, as their token names it
+     * @param phoneCode the code the Mini Program's {@code getPhoneNumber} event gave
+     * @return the number
+     * @throws MpAuthXException 6001 for a blank argument, 6010 for an unknown user, 6008 with WeChat's errcode when
+     *         WeChat refused the code (40029 invalid, used or expired; 45011 rate limit; -1 busy after the retries;
+     *         40001 when even a fresh access_token was refused), 6002–6006 when WeChat cannot be reached or answers
+     *         badly, 6000 when a store failed
+     */
+    public PhoneNumber phoneNumber(String userId, String phoneCode) {
+        return call(() -> phoneNumbers.phoneNumber(userId, phoneCode));
+    }
+
+    /**
+     * The avatar and nickname fill-in widgets: stores what the user chose, keeping the rest of the stored profile.
+     *
+     * @param userId the user's unionId or openId
+     * @param nickName 1–64 characters without control, line-separating or direction-overriding characters, without
+     *     white space at either end
+     * @param avatarUrl an {@code https} URL with a host, at most 1024 printable ASCII characters, without credentials
+     * @return the user as now stored
+     * @throws MpAuthXException 6001 for a blank or refused argument (the message says which rule), 6010 for an
+     *         unknown user, 6000 when the user database failed
+     */
+    public User updateProfile(String userId, String nickName, String avatarUrl) {
+        return call(() -> profiles.updateProfile(userId, nickName, avatarUrl));
     }
 
     /** Releases the stores' connections and every thread. Idempotent; later calls fail with 6000. */

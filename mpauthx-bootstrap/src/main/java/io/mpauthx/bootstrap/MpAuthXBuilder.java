@@ -26,6 +26,9 @@ import javax.sql.DataSource;
  */
 public final class MpAuthXBuilder {
 
+    /** How long an instance may hold the refresh lease of the shared access_token by default. */
+    public static final Duration DEFAULT_ACCESS_TOKEN_REFRESH_LEASE = Duration.ofSeconds(10);
+
     private final ConfigDraft draft = new ConfigDraft();
 
     MpAuthXBuilder() {
@@ -257,6 +260,16 @@ public final class MpAuthXBuilder {
      */
     public MpAuthXBuilder weChatRequestTimeout(Duration timeout) {
         return with(() -> draft.weChatRequestTimeout = timeout);
+    }
+
+    /**
+     * @param lease the longest one instance may take to refresh the app's WeChat access_token before the other
+     *     instances sharing the token store take over (when it died mid-refresh); positive; default 10 s, longer
+     *     than {@link #weChatRequestTimeout}'s default so that a live refresher is not overtaken
+     * @return this builder
+     */
+    public MpAuthXBuilder accessTokenRefreshLease(Duration lease) {
+        return with(() -> draft.accessTokenRefreshLease = lease);
     }
 
     /**

@@ -29,15 +29,20 @@ public final class MpAuthXConfig {
     private final UserStoreChoice userStore;
     private final WeChatGatewayChoice weChatGateway;
     private final DecryptorChoice decryptor;
+    private final WeChatSettings serverApis;
+    private final Duration accessTokenRefreshLease;
 
     private MpAuthXConfig(AuthSettings settings, Clock clock, TokenStoreChoice tokenStore, UserStoreChoice userStore,
-                          WeChatGatewayChoice weChatGateway, DecryptorChoice decryptor) {
+                          WeChatGatewayChoice weChatGateway, DecryptorChoice decryptor, WeChatSettings serverApis,
+                          Duration accessTokenRefreshLease) {
         this.settings = settings;
         this.clock = clock;
         this.tokenStore = tokenStore;
         this.userStore = userStore;
         this.weChatGateway = weChatGateway;
         this.decryptor = decryptor;
+        this.serverApis = serverApis;
+        this.accessTokenRefreshLease = accessTokenRefreshLease;
     }
 
     /** Every check of the builder's settings, each problem named as the builder names the option. */
@@ -53,15 +58,21 @@ public final class MpAuthXConfig {
             problems.add("no user store chosen: call sqlite(path), postgres(...), inMemoryUserRepository() or "
                     + "userRepository(...)");
         }
-        Optional<WeChatGatewayChoice> weChat = weChatGateway(draft, problems);
+        Optional<WeChatSettings> weChatSettings = weChatSettings(draft, problems);
+        Duration lease = draft.accessTokenRefreshLease;
+        if (lease == null || lease.isNegative() || lease.isZero()) {
+            problems.add("accessTokenRefreshLease must be positive");
+        }
         if (!problems.isEmpty()) {
             throw new MpAuthXException(StatusCode.REQUIRED_PARAMS_MISSING_ERROR,
                     "invalid MpAuthX configuration: " + String.join("; ", problems));
         }
         AuthSettings settings = new AuthSettings(draft.appId, sku.orElseThrow(), draft.tokenTtl,
                 draft.maxTokensPerUser);
-        return new MpAuthXConfig(settings, draft.clock, tokenStore, userStore, weChat.orElseThrow(),
-                draft.decryptor);
+        WeChatGatewayChoice weChat = draft.weChatGateway != null ? draft.weChatGateway
+                : new WeChatGatewayChoice.Http(weChatSettings.orElseThrow());
+        return new MpAuthXConfig(settings, draft.clock, tokenStore, userStore, weChat, draft.decryptor,
+                weChatSettings.orElseThrow(), lease);
     }
 
     private static Optional<Sku> sku(String sku, List<String> problems) {
@@ -118,18 +129,18 @@ public final class MpAuthXConfig {
         return draft.tokenStore;
     }
 
-    /** Stand-ins for missing credentials, so that the other WeChat settings are checked in the same pass. */
-    private static Optional<WeChatGatewayChoice> weChatGateway(ConfigDraft draft, List<String> problems) {
-        if (draft.weChatGateway != null) {
-            return Optional.of(draft.weChatGateway);
-        }
+    /**
+     * WeChat's HTTP settings, for jscode2session unless a gateway of the application's replaces it, and always for
+     * the server APIs. Stand-ins for missing credentials, so that the other settings are checked in the same pass.
+     */
+    private static Optional<WeChatSettings> weChatSettings(ConfigDraft draft, List<String> problems) {
         try {
             WeChatSettings settings = WeChatSettings.builder()
                     .appId(hasText(draft.appId) ? draft.appId : CREDENTIAL_STAND_IN)
                     .appSecret(hasText(draft.appSecret) ? draft.appSecret : CREDENTIAL_STAND_IN)
                     .baseUrl(draft.weChatApiBaseUrl).connectTimeout(draft.weChatConnectTimeout)
                     .requestTimeout(draft.weChatRequestTimeout).build();
-            return Optional.of(new WeChatGatewayChoice.Http(settings));
+            return Optional.of(settings);
         } catch (MpAuthXException invalid) {
             problems.add(invalid.reason());
             return Optional.empty();
@@ -185,6 +196,16 @@ public final class MpAuthXConfig {
 
     DecryptorChoice decryptor() {
         return decryptor;
+    }
+
+    /** @return how WeChat's server APIs (stable_token, getuserphonenumber) are reached */
+    WeChatSettings serverApis() {
+        return serverApis;
+    }
+
+    /** @return the longest one instance refreshes the shared access_token before others may take over */
+    Duration accessTokenRefreshLease() {
+        return accessTokenRefreshLease;
     }
 
     @Override

@@ -17,11 +17,17 @@ import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.adapter.wechat.WeChatAdapters;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.port.out.AppCredentials;
 import io.mpauthx.domain.port.out.Decryptor;
+import io.mpauthx.domain.port.out.PhoneNumbers;
+import io.mpauthx.domain.port.out.SharedAppAccessToken;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
 import io.mpauthx.domain.port.out.WeChatGateway;
+import io.mpauthx.domain.service.ServerApiPorts;
 import io.mpauthx.domain.service.UseCases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -35,6 +41,8 @@ import java.util.function.Function;
  * port type, then {@code Guice.createInjector(...).getInstance(MpAuthX.class)} or {@link #createFacade}.
  */
 public final class MpAuthXModule extends AbstractModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MpAuthXModule.class);
 
     private final MpAuthXConfig config;
     /** The PostgreSQL opening users and tokens share while their stores are being opened; null otherwise. */
@@ -170,6 +178,44 @@ public final class MpAuthXModule extends AbstractModule {
         return opened.register(WeChatAdapters.decryptor(config.appId()));
     }
 
+    /** WeChat's stable_token: the app's access_token for the server APIs. */
+    @Provides
+    @Singleton
+    AppCredentials appCredentials() {
+        return WeChatAdapters.appCredentials(config.serverApis());
+    }
+
+    /** WeChat's getuserphonenumber. */
+    @Provides
+    @Singleton
+    PhoneNumbers phoneNumbers() {
+        return WeChatAdapters.phoneNumbers(config.serverApis());
+    }
+
+    /**
+     * Where every instance finds the app's access_token: beside the tokens in Redis, so that instances sharing a
+     * Redis share one token; in this process for the other token stores.
+     */
+    @Provides
+    @Singleton
+    SharedAppAccessToken sharedAppAccessToken(TokenStore tokenStore) {
+        if (config.tokenStore() instanceof TokenStoreChoice.Redis) {
+            try {
+                return RedisAdapters.sharedAppAccessToken(tokenStore, config.appId());
+            } catch (IllegalArgumentException replaced) {
+                LOG.warn("the token store was replaced, so the app's WeChat access_token is kept in this process only");
+            }
+        }
+        return InMemoryAdapters.sharedAppAccessToken(config.clock());
+    }
+
+    @Provides
+    @Singleton
+    ServerApiPorts serverApiPorts(AppCredentials credentials, SharedAppAccessToken sharedToken,
+                                  PhoneNumbers phoneNumbers) {
+        return new ServerApiPorts(credentials, sharedToken, phoneNumbers, config.accessTokenRefreshLease());
+    }
+
     @Provides
     @Singleton
     SecureRandom secureRandom() {
@@ -179,8 +225,8 @@ public final class MpAuthXModule extends AbstractModule {
     @Provides
     @Singleton
     UseCases useCases(AuthSettings settings, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
-                      Decryptor decryptor, SecureRandom random) {
-        return UseCases.create(settings, tokenStore, users, weChat, decryptor, random);
+                      Decryptor decryptor, SecureRandom random, ServerApiPorts serverApis) {
+        return UseCases.create(settings, tokenStore, users, weChat, decryptor, random, serverApis);
     }
 
     @Provides

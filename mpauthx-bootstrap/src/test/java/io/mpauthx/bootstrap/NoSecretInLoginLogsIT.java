@@ -45,6 +45,40 @@ class NoSecretInLoginLogsIT {
         assertThat(logs.linesContainingAny(secrets)).isEmpty();
     }
 
+    @Test
+    void thePhoneFlowWithRefreshesAndRefusalsLogsNoTokenCodeOrNumber() {
+        SandboxUser bea = SandboxUser.withOpenId("oBeaPhone");
+        try (WeChatSandbox weChat = WeChatSandbox.start("wx-log-phone", "facade-secret");
+             MpAuthX auth = WeChatSandboxLoginIT.builderFor(weChat).build()) {
+            String userId = auth.authorize(remembered(weChat.newLogin(bea)).code()).userId();
+            secrets.addAll(List.of(bea.phone().phoneNumber(), bea.phone().purePhoneNumber()));
+            String code = remembered(weChat.newPhoneCode(bea));
+            weChat.failNext(WeChatFault.SYSTEM_BUSY);
+            auth.phoneNumber(userId, code);
+            catchThrowableOfType(MpAuthXException.class, () -> auth.phoneNumber(userId, code));
+            weChat.invalidateAccessTokens();
+            auth.phoneNumber(userId, remembered(weChat.newPhoneCode(bea)));
+            weChat.failNext(WeChatFault.BROKEN_BODY);
+            catchThrowableOfType(MpAuthXException.class, () -> auth.phoneNumber(userId,
+                    remembered(weChat.newPhoneCode(bea))));
+            weChat.rejectEveryAccessToken();
+            MpAuthXException refused = catchThrowableOfType(MpAuthXException.class, () -> auth.phoneNumber(userId,
+                    remembered(weChat.newPhoneCode(bea))));
+            secrets.addAll(weChat.issuedAccessTokens());
+            assertThat(secrets).as("tokens were issued").hasSizeGreaterThan(8);
+            assertThat(refused.getMessage()).doesNotContain(secrets.toArray(String[]::new));
+            assertThat(auth.findUser(userId).orElseThrow().toString()).doesNotContain(secrets.toArray(String[]::new));
+        }
+
+        assertThat(logs.lines()).as("the flow logs something, or this test proves nothing").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(logs.linesContainingAny(secrets)).isEmpty();
+    }
+
+    private String remembered(String phoneCode) {
+        secrets.add(phoneCode);
+        return phoneCode;
+    }
+
     private SandboxLogin remembered(SandboxLogin login) {
         secrets.addAll(login.secrets());
         return login;

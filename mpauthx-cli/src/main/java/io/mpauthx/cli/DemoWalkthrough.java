@@ -11,6 +11,7 @@ import io.mpauthx.testkit.wechat.WeChatSandbox;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -47,16 +48,26 @@ final class DemoWalkthrough {
                 .profile(new UserProfile("Ann", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", "https://example.com/ann.png"));
         SandboxUser bob = SandboxUser.withOpenId("oBob_" + runId).unionId("uBob_" + runId);
 
+        String bobPhone = login("Bob logs in the modern way: wx.login code only (his app has a unionid)",
+                () -> auth.authorize(weChat.newLogin(bob).code()));
+        String bobId = "uBob_" + runId;
+        check("Bob is registered under his unionid, without profile",
+                () -> auth.findUser(bobId).map(user -> user.profile().isEmpty()).orElse(false));
+        check("Bob taps the phone-number button: its code gives his number, stored on him",
+                () -> auth.phoneNumber(bobId, weChat.newPhoneCode(bob)).equals(bob.phone())
+                        && auth.findUser(bobId).flatMap(User::phone).equals(Optional.of(bob.phone())));
+        check("Bob fills in nickname and avatar with WeChat's widgets: stored as given",
+                () -> auth.updateProfile(bobId, "Bob 🚲", "https://thirdwx.qlogo.cn/mmopen/bob/132").profile()
+                        .map(UserProfile::nickName).filter("Bob 🚲"::equals).isPresent());
+        check("a nickname that would break other users' screens is refused with 6001",
+                () -> refusedWith(6001, () -> auth.updateProfile(bobId, "Bob\u202Egnp.exe",
+                        "https://example.com/b.png")));
+
         SandboxLogin annLogin = weChat.newLogin(ann);
         String annPhone = login("Ann logs in the old way: wx.login code + wx.getUserInfo encryptedData/iv",
                 () -> auth.authorize(annLogin.code(), annLogin.encryptedData(), annLogin.iv()));
         check("her profile is stored", () -> auth.findUser(ann.openId()).flatMap(User::profile)
                 .map(UserProfile::nickName).filter("Ann"::equals).isPresent());
-
-        String bobPhone = login("Bob logs in the modern way: code only (his app has a unionid)",
-                () -> auth.authorize(weChat.newLogin(bob).code()));
-        check("Bob is registered under his unionid, without profile",
-                () -> auth.findUser("uBob_" + runId).map(user -> user.profile().isEmpty()).orElse(false));
 
         String annTablet = login("Ann logs in on a second device", () -> auth.authorize(weChat.newLogin(ann).code()));
         check("isTokenValid is true for each of the three tokens",
@@ -102,6 +113,15 @@ final class DemoWalkthrough {
                     refusal.weChatErrorCode().isPresent() ? refusal.weChatErrorCode().getAsInt() : "none");
             record(refusal.statusCode().code() == 6008 && refusal.weChatErrorCode().orElse(0) == 40163,
                     "a reused code is refused with 6008 / errcode 40163");
+        }
+    }
+
+    private static boolean refusedWith(int statusCode, Runnable call) {
+        try {
+            call.run();
+            return false;
+        } catch (MpAuthXException refusal) {
+            return refusal.statusCode().code() == statusCode;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mpauthx.adapter.memory;
 
+import io.mpauthx.domain.port.out.SharedAppAccessToken;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
 
@@ -29,5 +30,13 @@ public final class InMemoryAdapters {
      */
     public static UserRepository userRepository(Clock clock) {
         return new InMemoryUserRepository(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * @param clock the time the token and the refresh lease expire by
+     * @return where this process keeps the app's WeChat access_token; shared by everything that holds it
+     */
+    public static SharedAppAccessToken sharedAppAccessToken(Clock clock) {
+        return new InMemorySharedAppAccessToken(Objects.requireNonNull(clock, "clock"));
     }
 }

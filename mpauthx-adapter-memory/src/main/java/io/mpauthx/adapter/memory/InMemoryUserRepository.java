@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.memory;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
@@ -29,8 +30,17 @@ final class InMemoryUserRepository implements UserRepository {
     public void saveProfile(UserId userId, UserProfile profile) {
         ensureOpen();
         Instant now = clock.instant();
-        usersById.compute(userId, (id, existing) -> new User(id, Optional.of(profile),
-                existing == null ? now : existing.createdAt(), now));
+        usersById.compute(userId, (id, existing) -> existing == null
+                ? new User(id, Optional.of(profile), now, now)
+                : new User(id, Optional.of(profile), existing.createdAt(), now, existing.phone()));
+    }
+
+    @Override
+    public boolean savePhone(UserId userId, PhoneNumber phone) {
+        ensureOpen();
+        Instant now = clock.instant();
+        return usersById.computeIfPresent(userId, (id, existing) -> new User(id, existing.profile(),
+                existing.createdAt(), now, Optional.of(phone))) != null;
     }
 
     @Override

@@ -115,12 +115,15 @@ final class PostgresSchema {
 
     /** The columns of the user table at the newest migration, quoted as the statements name them. */
     static final List<String> CURRENT_COLUMNS = List.of("\"openId\"", "\"nickName\"", "gender", "language", "city",
-            "province", "country", "\"avatarUrl\"", "\"createdAt\"", "\"updatedAt\"");
+            "province", "country", "\"avatarUrl\"", "\"createdAt\"", "\"updatedAt\"", "\"phoneNumber\"",
+            "\"purePhoneNumber\"", "\"phoneCountryCode\"");
 
-    /** What a read of the original's table selects in place of the columns V2 added. */
+    /** What a read of the original's table selects in place of the columns V2 and V3 added. */
     private static final Map<String, String> ADDED_BY_V2 = Map.of("\"avatarUrl\"", "NULL AS \"avatarUrl\"",
             "\"createdAt\"", "'epoch'::timestamptz AS \"createdAt\"",
-            "\"updatedAt\"", "'epoch'::timestamptz AS \"updatedAt\"");
+            "\"updatedAt\"", "'epoch'::timestamptz AS \"updatedAt\"",
+            "\"phoneNumber\"", "NULL AS \"phoneNumber\"", "\"purePhoneNumber\"", "NULL AS \"purePhoneNumber\"",
+            "\"phoneCountryCode\"", "NULL AS \"phoneCountryCode\"");
 
     /**
      * The select list of reads without migrating: the current table's columns, or the Node.js original's with the

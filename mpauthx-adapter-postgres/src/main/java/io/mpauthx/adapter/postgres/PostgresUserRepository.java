@@ -1,5 +1,6 @@
 package io.mpauthx.adapter.postgres;
 
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
@@ -28,11 +29,13 @@ final class PostgresUserRepository implements UserRepository {
 
     private static final String COLUMNS = "\"openId\", \"nickName\", gender, language, city, province, country,"
             + " \"avatarUrl\", \"createdAt\", \"updatedAt\"";
+    private static final String PHONE_COLUMNS = "\"phoneNumber\", \"purePhoneNumber\", \"phoneCountryCode\"";
 
     private final PostgresDatabase database;
     private final Clock clock;
     private final String saveProfile;
     private final String registerIfAbsent;
+    private final String savePhone;
     private final String importUser;
     private final String find;
     private final String list;
@@ -50,6 +53,8 @@ final class PostgresUserRepository implements UserRepository {
                 + " \"updatedAt\" = GREATEST(stored.\"updatedAt\", excluded.\"updatedAt\")";
         this.registerIfAbsent = "INSERT INTO " + table + " (\"openId\", \"createdAt\", \"updatedAt\") VALUES (?, ?, ?)"
                 + " ON CONFLICT (\"openId\") DO NOTHING";
+        this.savePhone = "UPDATE " + table + " SET (" + PHONE_COLUMNS + ") = (?, ?, ?),"
+                + " \"updatedAt\" = GREATEST(\"updatedAt\", ?) WHERE \"openId\" = ?";
         this.importUser = importStatement(table);
         this.find = "SELECT " + database.userColumns() + " FROM " + table + " WHERE \"openId\" = ?";
         this.list = "SELECT " + database.userColumns() + " FROM " + table + " ORDER BY \"openId\" LIMIT ? OFFSET ?";
@@ -76,6 +81,25 @@ final class PostgresUserRepository implements UserRepository {
         });
     }
 
+    /** The number is personal data: the description names the user, never the number. */
+    @Override
+    public boolean savePhone(UserId user, PhoneNumber phone) {
+        String userId = Objects.requireNonNull(user, "userId").value();
+        Objects.requireNonNull(phone, "phone");
+        OffsetDateTime now = now();
+        int updated = database.call("saving the phone number of user " + userId, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(savePhone)) {
+                statement.setString(1, phone.phoneNumber());
+                statement.setString(2, phone.purePhoneNumber());
+                statement.setString(3, phone.countryCode());
+                statement.setObject(4, now);
+                statement.setString(5, userId);
+                return statement.executeUpdate();
+            }
+        });
+        return updated > 0;
+    }
+
     @Override
     public void registerIfAbsent(UserId user) {
         String userId = Objects.requireNonNull(user, "userId").value();
@@ -99,8 +123,9 @@ final class PostgresUserRepository implements UserRepository {
      */
     private static String importStatement(String table) {
         String values = "\"nickName\", gender, language, city, province, country, \"avatarUrl\", \"createdAt\","
-                + " \"updatedAt\"";
-        return "INSERT INTO " + table + " AS stored (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " \"updatedAt\", " + PHONE_COLUMNS;
+        return "INSERT INTO " + table + " AS stored (" + COLUMNS + ", " + PHONE_COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (\"openId\") DO UPDATE SET (" + values + ") = (" + prefixed("excluded", values)
                 + ") WHERE (" + prefixed("stored", values) + ") IS DISTINCT FROM (" + prefixed("excluded", values)
                 + ") RETURNING (xmax = 0) AS inserted";
@@ -140,6 +165,10 @@ final class PostgresUserRepository implements UserRepository {
         upsert.setString(8, profile == null ? null : profile.avatarUrl());
         upsert.setObject(9, OffsetDateTime.ofInstant(user.createdAt(), ZoneOffset.UTC));
         upsert.setObject(10, OffsetDateTime.ofInstant(user.updatedAt(), ZoneOffset.UTC));
+        PhoneNumber phone = user.phone().orElse(null);
+        upsert.setString(11, phone == null ? null : phone.phoneNumber());
+        upsert.setString(12, phone == null ? null : phone.purePhoneNumber());
+        upsert.setString(13, phone == null ? null : phone.countryCode());
     }
 
     /**
@@ -197,7 +226,7 @@ final class PostgresUserRepository implements UserRepository {
                 if (id.isPresent()) {
                     users.add(new User(id.get(), profileOf(rows),
                             rows.getObject("createdAt", OffsetDateTime.class).toInstant(),
-                            rows.getObject("updatedAt", OffsetDateTime.class).toInstant()));
+                            rows.getObject("updatedAt", OffsetDateTime.class).toInstant(), phoneOf(rows)));
                 }
             }
         }
@@ -210,6 +239,11 @@ final class PostgresUserRepository implements UserRepository {
         return UserProfile.fromStoredColumns(row.getString("nickName"), gender, row.getString("language"),
                 row.getString("city"), row.getString("province"), row.getString("country"),
                 row.getString("avatarUrl"));
+    }
+
+    private static Optional<PhoneNumber> phoneOf(ResultSet row) throws SQLException {
+        return PhoneNumber.fromStoredColumns(row.getString("phoneNumber"), row.getString("purePhoneNumber"),
+                row.getString("phoneCountryCode"));
     }
 
     /** Closes the pool mpauthx owns; an application's DataSource stays open. Idempotent; then every call is 6000. */

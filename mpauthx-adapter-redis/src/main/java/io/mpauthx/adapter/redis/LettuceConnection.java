@@ -208,6 +208,24 @@ final class LettuceConnection implements AutoCloseable {
         return resources;
     }
 
+    /**
+     * Runs a blocking command, keeping the timeout streak, and turns its failure into the domain's 6000.
+     *
+     * @param operation what the store was doing, as in "check a token"
+     * @param command the command on {@link #sync()}
+     * @return its answer
+     */
+    <T> T run(String operation, Supplier<T> command) {
+        try {
+            T answer = command.get();
+            answered();
+            return answer;
+        } catch (RuntimeException failure) {
+            failed(failure);
+            throw RedisFailures.translate(operation, failure);
+        }
+    }
+
     /** A command on this connection was answered. */
     void answered() {
         timeouts.answered();

@@ -28,6 +28,11 @@ final class NearCachedTokenStore extends NearCachedWrites {
     private final NearCache cache;
     private final TrackingConnection tracking;
 
+    /** @return the plain store behind the near cache */
+    TokenStore plainStore() {
+        return store;
+    }
+
     NearCachedTokenStore(TokenStore store, NearCache cache, TrackingConnection tracking) {
         super(store, cache, OwnerKey::of);
         this.store = store;

@@ -4,6 +4,7 @@ import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.cache.NearCache;
+import io.mpauthx.domain.port.out.SharedAppAccessToken;
 import io.mpauthx.domain.port.out.TokenStore;
 
 import java.util.Objects;
@@ -53,6 +54,25 @@ public final class RedisAdapters {
         }
         return nearCached(settings, nearCache, new NearCache(nearCache.maxEntries(), nearCache.maxStaleness(),
                 nearCache.heartbeatBound(), System::nanoTime));
+    }
+
+    /**
+     * Where every instance finds the app's WeChat access_token: beside the tokens, on the connection of a store
+     * this class made (so closing the store closes it too). The keys are {@code mpauthx:{app:<appId>}:access_token}
+     * and its {@code :lease}.
+     *
+     * @param tokenStore a store made by {@link #tokenStore}
+     * @param appId the Mini Program's app id, which the token belongs to
+     * @return the shared access_token
+     * @throws IllegalArgumentException if the store was not made here
+     */
+    public static SharedAppAccessToken sharedAppAccessToken(TokenStore tokenStore, String appId) {
+        Objects.requireNonNull(appId, "appId");
+        TokenStore plain = tokenStore instanceof NearCachedTokenStore nearCached ? nearCached.plainStore() : tokenStore;
+        if (!(plain instanceof RedisTokenStore redis)) {
+            throw new IllegalArgumentException("the token store was not made by RedisAdapters");
+        }
+        return new RedisSharedAppAccessToken(redis.connection(), redis.scripts(), appId);
     }
 
     /** The near-cached store around a cache the caller holds (tests look into it). */

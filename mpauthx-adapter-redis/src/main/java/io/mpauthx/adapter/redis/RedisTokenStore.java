@@ -48,6 +48,11 @@ final class RedisTokenStore implements TokenStore {
         return scripts;
     }
 
+    /** @return this store's connection, for the app's access_token kept beside the tokens */
+    LettuceConnection connection() {
+        return connection;
+    }
+
     /** @return the threads of this store's connection, for another connection of the same store to share */
     ClientResources resources() {
         return connection.resources();
@@ -141,14 +146,7 @@ final class RedisTokenStore implements TokenStore {
     }
 
     private <T> T call(String operation, Supplier<T> command) {
-        try {
-            T answer = command.get();
-            connection.answered();
-            return answer;
-        } catch (RuntimeException failure) {
-            connection.failed(failure);
-            throw RedisFailures.translate(operation, failure);
-        }
+        return connection.run(operation, command);
     }
 
     /** Microsecond expiries stay exact in a Lua number (a double) far beyond the longest lifetime a token has. */

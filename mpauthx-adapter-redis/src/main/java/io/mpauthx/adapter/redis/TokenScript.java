@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Lua scripts behind every call of {@link RedisTokenStore}, read from the resources beside this class. Each
+ * The Lua scripts behind every call of {@link RedisTokenStore} (and the lease of
+ * {@link RedisSharedAppAccessToken}), read from the resources beside this class. Each
  * write or listing script is the shared {@code tokens.lua} followed by its own file; the check stands alone, so
  * that the hot path defines no Lua functions on every call.
  */
@@ -17,7 +18,8 @@ enum TokenScript {
     REVOKE("revoke.lua", true),
     REVOKE_BY_ID("revoke_by_id.lua", true),
     REVOKE_ALL("revoke_all.lua", true),
-    LIVE_TOKENS("live_tokens.lua", true);
+    LIVE_TOKENS("live_tokens.lua", true),
+    RELEASE_LEASE("release_lease.lua", false);
 
     private static final String SHARED = "tokens.lua";
 

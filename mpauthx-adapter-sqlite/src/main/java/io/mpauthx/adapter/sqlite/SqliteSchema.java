@@ -28,7 +28,7 @@ final class SqliteSchema {
 
     /** The columns of the {@code user} table the repository reads, as the migrations leave them. */
     static final List<String> USER_COLUMNS = List.of("openId", "nickName", "gender", "language", "city", "province",
-            "country", "avatarUrl", "createdAt", "updatedAt");
+            "country", "avatarUrl", "createdAt", "updatedAt", "phoneNumber", "purePhoneNumber", "phoneCountryCode");
 
     /** V1 is exactly the original's table: a file that has it already is at V1. */
     private static final String ORIGINAL_VERSION = "1";
@@ -63,7 +63,9 @@ final class SqliteSchema {
 
     /** What a read of the original's table selects in place of the columns later versions added. */
     private static final Map<String, String> ADDED_COLUMNS_AS_READ_FROM_THE_ORIGINAL =
-            Map.of("avatarUrl", "NULL AS avatarUrl", "createdAt", "0 AS createdAt", "updatedAt", "0 AS updatedAt");
+            Map.of("avatarUrl", "NULL AS avatarUrl", "createdAt", "0 AS createdAt", "updatedAt", "0 AS updatedAt",
+                    "phoneNumber", "NULL AS phoneNumber", "purePhoneNumber", "NULL AS purePhoneNumber",
+                    "phoneCountryCode", "NULL AS phoneCountryCode");
 
     /**
      * The columns a read selects from the file as it is: the current table's, or the Node.js original's with the

@@ -1,6 +1,7 @@
 package io.mpauthx.adapter.sqlite;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
@@ -26,22 +27,28 @@ import java.util.Optional;
  */
 final class SqliteUserRepository implements UserRepository {
 
+    private static final String PROFILE_COLUMNS = "openId, nickName, gender, language, city, province, country,"
+            + " avatarUrl, createdAt, updatedAt";
     private static final String COLUMNS = String.join(", ", SqliteSchema.USER_COLUMNS);
 
     // One statement, so concurrent first logins of the same user cannot both insert. updatedAt never moves back,
     // even when the wall clock does.
-    private static final String SAVE_PROFILE = "INSERT INTO user(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    private static final String SAVE_PROFILE = "INSERT INTO user(" + PROFILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT(openId) DO UPDATE SET nickName = excluded.nickName, gender = excluded.gender,"
             + " language = excluded.language, city = excluded.city, province = excluded.province,"
             + " country = excluded.country, avatarUrl = excluded.avatarUrl,"
             + " updatedAt = max(user.updatedAt, excluded.updatedAt)";
     private static final String REGISTER_IF_ABSENT =
             "INSERT INTO user(openId, createdAt, updatedAt) VALUES (?, ?, ?) ON CONFLICT(openId) DO NOTHING";
-    private static final String IMPORT = "INSERT INTO user(" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    private static final String SAVE_PHONE = "UPDATE user SET phoneNumber = ?, purePhoneNumber = ?,"
+            + " phoneCountryCode = ?, updatedAt = max(updatedAt, ?) WHERE openId = ?";
+    private static final String IMPORT = "INSERT INTO user(" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT(openId) DO UPDATE SET nickName = excluded.nickName, gender = excluded.gender,"
             + " language = excluded.language, city = excluded.city, province = excluded.province,"
             + " country = excluded.country, avatarUrl = excluded.avatarUrl, createdAt = excluded.createdAt,"
-            + " updatedAt = excluded.updatedAt";
+            + " updatedAt = excluded.updatedAt, phoneNumber = excluded.phoneNumber,"
+            + " purePhoneNumber = excluded.purePhoneNumber, phoneCountryCode = excluded.phoneCountryCode";
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteUserRepository.class);
 
@@ -80,6 +87,25 @@ final class SqliteUserRepository implements UserRepository {
                 return upsert.executeUpdate();
             }
         });
+    }
+
+    /** The number is personal data: the description names the user, never the number. */
+    @Override
+    public boolean savePhone(UserId user, PhoneNumber phone) {
+        String userId = Objects.requireNonNull(user, "userId").value();
+        Objects.requireNonNull(phone, "phone");
+        long now = clock.millis();
+        int updated = database.write("saving the phone number of user " + userId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(SAVE_PHONE)) {
+                update.setString(1, phone.phoneNumber());
+                update.setString(2, phone.purePhoneNumber());
+                update.setString(3, phone.countryCode());
+                update.setLong(4, now);
+                update.setString(5, userId);
+                return update.executeUpdate();
+            }
+        });
+        return updated > 0;
     }
 
     @Override
@@ -143,6 +169,10 @@ final class SqliteUserRepository implements UserRepository {
         upsert.setString(8, profile == null ? null : profile.avatarUrl());
         upsert.setLong(9, user.createdAt().toEpochMilli());
         upsert.setLong(10, user.updatedAt().toEpochMilli());
+        PhoneNumber phone = user.phone().orElse(null);
+        upsert.setString(11, phone == null ? null : phone.phoneNumber());
+        upsert.setString(12, phone == null ? null : phone.purePhoneNumber());
+        upsert.setString(13, phone == null ? null : phone.countryCode());
     }
 
     /** @throws IllegalArgumentException when {@code offset} is negative or {@code limit} below 1 */
@@ -171,7 +201,7 @@ final class SqliteUserRepository implements UserRepository {
                 Optional<UserId> id = UserId.parse(rows.getString("openId"));
                 if (id.isPresent()) {
                     users.add(new User(id.get(), profileOf(rows), Instant.ofEpochMilli(rows.getLong("createdAt")),
-                            Instant.ofEpochMilli(rows.getLong("updatedAt"))));
+                            Instant.ofEpochMilli(rows.getLong("updatedAt")), phoneOf(rows)));
                 }
             }
         }
@@ -185,6 +215,11 @@ final class SqliteUserRepository implements UserRepository {
         return UserProfile.fromStoredColumns(row.getString("nickName"), gender, row.getString("language"),
                 row.getString("city"), row.getString("province"), row.getString("country"),
                 row.getString("avatarUrl"));
+    }
+
+    private static Optional<PhoneNumber> phoneOf(ResultSet row) throws SQLException {
+        return PhoneNumber.fromStoredColumns(row.getString("phoneNumber"), row.getString("purePhoneNumber"),
+                row.getString("phoneCountryCode"));
     }
 
     /**

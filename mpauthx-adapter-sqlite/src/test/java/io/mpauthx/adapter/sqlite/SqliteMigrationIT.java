@@ -49,7 +49,7 @@ class SqliteMigrationIT {
             assertThat(users.find(UserId.of("oNodeProfile")).orElseThrow().profile())
                     .contains(new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", ""));
         }
-        assertThat(PlainSqlite.history(file)).containsExactly("1 BASELINE 1", "2 SQL 1");
+        assertThat(PlainSqlite.history(file)).containsExactly("1 BASELINE 1", "2 SQL 1", "3 SQL 1");
     }
 
     @Test
@@ -88,11 +88,11 @@ class SqliteMigrationIT {
 
         open(file).close();
 
-        assertThat(PlainSqlite.history(file)).containsExactly("1 SQL 1", "2 SQL 1");
+        assertThat(PlainSqlite.history(file)).containsExactly("1 SQL 1", "2 SQL 1", "3 SQL 1");
         assertThat(PlainSqlite.query(file, "SELECT name FROM pragma_table_info('user') ORDER BY cid"))
                 .flatExtracting(row -> row)
                 .containsExactly("openId", "city", "country", "gender", "language", "nickName", "province",
-                        "avatarUrl", "createdAt", "updatedAt");
+                        "avatarUrl", "createdAt", "updatedAt", "phoneNumber", "purePhoneNumber", "phoneCountryCode");
     }
 
     @Test
@@ -104,7 +104,7 @@ class SqliteMigrationIT {
             users.registerIfAbsent(UserId.of("oShared"));
             assertThat(users.exists(UserId.of("oShared"))).isTrue();
         }
-        assertThat(PlainSqlite.history(file)).containsExactly("0 BASELINE 1", "1 SQL 1", "2 SQL 1");
+        assertThat(PlainSqlite.history(file)).containsExactly("0 BASELINE 1", "1 SQL 1", "2 SQL 1", "3 SQL 1");
         assertThat(PlainSqlite.query(file, "SELECT id FROM orders")).containsExactly(List.of("7"));
     }
 

@@ -21,17 +21,23 @@ import java.util.concurrent.TimeoutException;
  * headers, but not for a body that trickles or stalls, so the wait for the complete response is bounded here.
  * A connection that was never made, or a timeout, is a failed request (6006); a connection that broke once made is a
  * broken answer (6005), whether or not the headers had arrived, because WeChat may have seen the request. A body
- * over {@link CappedBody#LARGEST_ANSWER} is not what jscode2session answers (6004).
+ * over {@link CappedBody#LARGEST_ANSWER} is not what a WeChat API answers (6004).
  */
 final class Exchange {
 
     private final HttpClient client;
     private final HttpRequest request;
+    private final String api;
     private volatile boolean headersArrived;
 
-    Exchange(HttpClient client, HttpRequest request) {
+    /**
+     * @param api the API's name for messages, such as {@code jscode2session}; the request's URL (which carries
+     *     secrets) is never named
+     */
+    Exchange(HttpClient client, HttpRequest request, String api) {
         this.client = client;
         this.request = request;
+        this.api = api;
     }
 
     /**
@@ -46,12 +52,12 @@ final class Exchange {
         } catch (TimeoutException late) {
             response.cancel(true);
             throw new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
-                    "WeChat did not answer jscode2session in time", late);
+                    "WeChat did not answer " + api + " in time", late);
         } catch (InterruptedException interrupted) {
             response.cancel(true);
             Thread.currentThread().interrupt();
             throw new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
-                    "interrupted while waiting for jscode2session", interrupted);
+                    "interrupted while waiting for " + api, interrupted);
         } catch (ExecutionException failed) {
             throw translated(failed.getCause());
         }
@@ -68,24 +74,24 @@ final class Exchange {
         Optional<CappedBody.AnswerTooLargeException> tooLarge = causeOfType(failure,
                 CappedBody.AnswerTooLargeException.class);
         if (tooLarge.isPresent()) {
-            // the answer came whole as far as HTTP goes; it is just not what jscode2session answers
+            // the answer came whole as far as HTTP goes; it is just not what the API answers
             return new MpAuthXException(StatusCode.JSON_PARSED_ERROR, tooLarge.get().getMessage(), failure);
         }
         if (neverConnected(failure)) {
             return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
-                    "could not connect to WeChat's jscode2session (" + kind + ")", failure);
+                    "could not connect to WeChat's " + api + " (" + kind + ")", failure);
         }
         if (failure instanceof HttpTimeoutException) {
             return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
-                    "WeChat did not answer jscode2session in time (" + kind + ")", failure);
+                    "WeChat did not answer " + api + " in time (" + kind + ")", failure);
         }
         if (failure instanceof SSLHandshakeException) {
             return new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
-                    "could not open a secure connection to WeChat's jscode2session (" + kind + ")", failure);
+                    "could not open a secure connection to WeChat's " + api + " (" + kind + ")", failure);
         }
         if (headersArrived) {
             return new MpAuthXException(StatusCode.HTTP_RESPONSE_ERROR_EVENT,
-                    "jscode2session's answer broke while being read (" + kind + ")", failure);
+                    api + "'s answer broke while being read (" + kind + ")", failure);
         }
         return new MpAuthXException(StatusCode.HTTP_RESPONSE_ERROR_EVENT, "the connection to WeChat broke after "
                 + "the request was sent, before any answer; WeChat may have used the code (" + kind + ")", failure);

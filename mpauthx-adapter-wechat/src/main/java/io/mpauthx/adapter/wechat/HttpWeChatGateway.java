@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * jscode2session over the JDK HttpClient. One call has one time budget ({@link WeChatSettings#requestTimeout()})
@@ -27,6 +26,7 @@ final class HttpWeChatGateway implements WeChatGateway {
     private static final Logger LOG = LoggerFactory.getLogger(HttpWeChatGateway.class);
     /** Real codes are 32 characters; anything far longer is not worth a round trip. */
     static final int LONGEST_CODE = 1024;
+    private static final String API = "jscode2session";
     private static final String PATH = "/sns/jscode2session";
 
     private final WeChatSettings settings;
@@ -42,25 +42,7 @@ final class HttpWeChatGateway implements WeChatGateway {
     @Override
     public WeChatSession exchangeCode(String jsCode) {
         checkCode(jsCode);
-        Deadline deadline = Deadline.after(settings.requestTimeout());
-        for (int retry = 1; ; retry++) {
-            try {
-                WeChatSession session = attempt(jsCode, deadline);
-                LOG.debug("jscode2session answered after {} attempt(s)", retry);
-                return session;
-            } catch (MpAuthXException failure) {
-                Optional<Duration> pause = retries.pauseBefore(retry, failure, deadline);
-                if (pause.isEmpty()) {
-                    throw logged(failure);
-                }
-                LOG.warn("jscode2session failed, retry {} of {} in {} ms: {}", retry, retries.maxRetries(),
-                        pause.get().toMillis(), failure.getMessage());
-                if (!deadline.pause(pause.get())) {
-                    throw logged(new MpAuthXException(StatusCode.HTTP_REQUEST_ERROR_EVENT,
-                            "interrupted while waiting to retry jscode2session", failure));
-                }
-            }
-        }
+        return RetryingCall.run(API, settings.requestTimeout(), retries, LOG, deadline -> attempt(jsCode, deadline));
     }
 
     private static void checkCode(String jsCode) {
@@ -83,7 +65,7 @@ final class HttpWeChatGateway implements WeChatGateway {
                 .header("Accept", "application/json")
                 .method("GET", new SingleSendBody())
                 .build();
-        HttpResponse<byte[]> response = new Exchange(client, request).await(deadline);
+        HttpResponse<byte[]> response = new Exchange(client, request, API).await(deadline);
         return Jscode2SessionAnswer.read(response.statusCode(), response.body(), jsCode, settings.appSecret());
     }
 
@@ -98,15 +80,5 @@ final class HttpWeChatGateway implements WeChatGateway {
 
     private static String encoded(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** Logs a failure once, where it leaves the adapter: WeChat's refusals are the caller's business, the rest an operator's. */
-    private static MpAuthXException logged(MpAuthXException failure) {
-        if (failure.weChatErrorCode().isPresent()) {
-            LOG.debug("jscode2session refused: {}", failure.getMessage());
-        } else {
-            LOG.warn("jscode2session failed: {}", failure.getMessage(), failure.getCause());
-        }
-        return failure;
     }
 }

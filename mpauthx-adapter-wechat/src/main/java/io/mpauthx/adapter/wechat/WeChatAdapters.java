@@ -1,6 +1,8 @@
 package io.mpauthx.adapter.wechat;
 
+import io.mpauthx.domain.port.out.AppCredentials;
 import io.mpauthx.domain.port.out.Decryptor;
+import io.mpauthx.domain.port.out.PhoneNumbers;
 import io.mpauthx.domain.port.out.WeChatGateway;
 
 import java.net.http.HttpClient;
@@ -24,14 +26,43 @@ public final class WeChatAdapters {
      */
     public static WeChatGateway gateway(WeChatSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        HttpClient client = HttpClient.newBuilder()
+        return new HttpWeChatGateway(settings, client(settings), retries(settings));
+    }
+
+    /**
+     * WeChat's {@code stable_token} over the JDK {@code HttpClient}: the app's access_token, with the same timeouts
+     * and retries as jscode2session.
+     *
+     * @param settings credentials, base URL, timeouts and retries
+     * @return the client; thread-safe, meant to be shared
+     */
+    public static AppCredentials appCredentials(WeChatSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return new HttpAppCredentials(settings, new JsonPost(client(settings), settings.baseUrl()), retries(settings));
+    }
+
+    /**
+     * WeChat's {@code getuserphonenumber} over the JDK {@code HttpClient}.
+     *
+     * @param settings base URL, app id (the answer's watermark must name it), timeouts and retries
+     * @return the client; thread-safe, meant to be shared
+     */
+    public static PhoneNumbers phoneNumbers(WeChatSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return new HttpPhoneNumbers(settings, new JsonPost(client(settings), settings.baseUrl()), retries(settings));
+    }
+
+    private static HttpClient client(WeChatSettings settings) {
+        return HttpClient.newBuilder()
                 // the path on which SingleSendBody stops the client from writing a request twice
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new HttpWeChatGateway(settings, client,
-                new RetryPolicy(settings.maxRetries(), settings.retryBackoff(), new SecureRandom()));
+    }
+
+    private static RetryPolicy retries(WeChatSettings settings) {
+        return new RetryPolicy(settings.maxRetries(), settings.retryBackoff(), new SecureRandom());
     }
 
     /**

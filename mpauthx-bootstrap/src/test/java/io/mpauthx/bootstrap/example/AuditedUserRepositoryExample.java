@@ -9,6 +9,7 @@ import io.mpauthx.adapter.sqlite.SqliteAdapters;
 import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.bootstrap.MpAuthXConfig;
 import io.mpauthx.bootstrap.MpAuthXModule;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
@@ -35,6 +36,11 @@ public final class AuditedUserRepositoryExample {
         public void saveProfile(UserId userId, UserProfile profile) {
             countIfNew(userId);
             sqlite.saveProfile(userId, profile);
+        }
+
+        @Override
+        public boolean savePhone(UserId userId, PhoneNumber phone) {
+            return sqlite.savePhone(userId, phone);
         }
 
         @Override

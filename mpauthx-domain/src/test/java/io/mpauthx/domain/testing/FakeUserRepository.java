@@ -1,6 +1,7 @@
 package io.mpauthx.domain.testing;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
@@ -31,8 +32,21 @@ public final class FakeUserRepository implements UserRepository {
     @Override
     public synchronized void saveProfile(UserId userId, UserProfile profile) {
         Instant now = open();
-        Instant created = Optional.ofNullable(users.get(userId)).map(User::createdAt).orElse(now);
-        users.put(userId, new User(userId, Optional.of(profile), created, now));
+        Optional<User> existing = Optional.ofNullable(users.get(userId));
+        Instant created = existing.map(User::createdAt).orElse(now);
+        users.put(userId, new User(userId, Optional.of(profile), created, now,
+                existing.flatMap(User::phone)));
+    }
+
+    @Override
+    public synchronized boolean savePhone(UserId userId, PhoneNumber phone) {
+        Instant now = open();
+        User existing = users.get(userId);
+        if (existing == null) {
+            return false;
+        }
+        users.put(userId, new User(userId, existing.profile(), existing.createdAt(), now, Optional.of(phone)));
+        return true;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.mpauthx.testkit.wechat;
 
 /**
- * A way the sandbox can answer instead of the normal jscode2session reply, to drive each failure path of a
+ * A way the sandbox can answer instead of the normal reply of any of its endpoints, to drive each failure path of a
  * client. Queued with {@link WeChatSandbox#failNext(WeChatFault)}; a faulted request never uses up its code.
  */
 public enum WeChatFault {
@@ -11,6 +11,11 @@ public enum WeChatFault {
     RATE_LIMITED,
     /** HTTP 200 with errcode 40226: WeChat blocks this user as high-risk. */
     HIGH_RISK_USER,
+    /**
+     * HTTP 200 with errcode 40001: the access_token a server API call carried is not (or no longer) valid, as when
+     * another client fetched a new one behind the caller's back.
+     */
+    INVALID_ACCESS_TOKEN,
     /** HTTP 500 with an HTML page, as WeChat's gateway answers when the backend is down. */
     SERVER_ERROR,
     /** HTTP 200 with an HTML page instead of JSON, as a captive portal or a misrouted proxy answers. */

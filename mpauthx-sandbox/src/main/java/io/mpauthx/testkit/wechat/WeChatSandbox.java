@@ -7,17 +7,20 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A local stand-in for WeChat's {@code jscode2session}: a real HTTP server on a free loopback port that knows one
- * app (id and secret) and the logins made with {@link #newLogin}. Each code works once; a reused code answers
- * errcode 40163, an unknown one 40029, a wrong app id 40013, a wrong secret 40125. {@link #failNext} makes the
- * next requests fail in a chosen way instead. Thread-safe; close it to free the port and release stalled requests.
+ * A local stand-in for WeChat's {@code jscode2session}, {@code stable_token} and {@code getuserphonenumber}: a real
+ * HTTP server on a free loopback port that knows one app (id and secret), the logins made with {@link #newLogin}
+ * and the phone codes made with {@link #newPhoneCode}. Each login code works once; a reused code answers errcode
+ * 40163, an unknown one 40029, a wrong app id 40013, a wrong secret 40125. A phone code works once within five
+ * minutes (40029 otherwise), and only with a valid access_token (40001 unknown, 42001 expired). {@link #failNext}
+ * makes the next requests, to any endpoint, fail in a chosen way instead. Thread-safe; close it to free the port
+ * and release stalled requests.
  *
  * <pre>{@code
  * try (WeChatSandbox weChat = WeChatSandbox.start("wx-test-app", "test-secret")) {
@@ -45,13 +48,20 @@ public final class WeChatSandbox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final SandboxLogins logins = new SandboxLogins();
-    private final Queue<WeChatFault> faults = new ConcurrentLinkedQueue<>();
+    private final SandboxFaults faults = new SandboxFaults();
+    private final SandboxClock clock = new SandboxClock();
+    private final SandboxAccessTokens accessTokens = new SandboxAccessTokens(clock);
+    private final SandboxPhoneCodes phoneCodes = new SandboxPhoneCodes(clock);
     private final Jscode2SessionHandler handler;
+    private final StableTokenHandler stableToken;
+    private final PhoneNumberHandler phoneNumbers;
 
     private WeChatSandbox(String appId, String appSecret, HttpServer server) {
         this.appId = appId;
         this.server = server;
         this.handler = new Jscode2SessionHandler(appId, appSecret, logins, faults);
+        this.stableToken = new StableTokenHandler(appId, appSecret, accessTokens, faults);
+        this.phoneNumbers = new PhoneNumberHandler(appId, accessTokens, phoneCodes, clock, faults);
         // one thread per request, so a stalled request never blocks the next one
         this.threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "wechat-sandbox");
@@ -59,6 +69,8 @@ public final class WeChatSandbox implements AutoCloseable {
             return thread;
         });
         server.createContext("/sns/jscode2session", handler);
+        server.createContext("/cgi-bin/stable_token", stableToken);
+        server.createContext("/wxa/business/getuserphonenumber", phoneNumbers);
         server.setExecutor(threads);
         server.start();
     }
@@ -117,13 +129,82 @@ public final class WeChatSandbox implements AutoCloseable {
     }
 
     /**
+     * What the phone-number button gives the Mini Program of this user: a fresh one-time code that
+     * getuserphonenumber exchanges for {@link SandboxUser#phone()} once, within five minutes of the sandbox's time.
+     *
+     * @param user whose number the code stands for
+     * @return the code; a secret like a login code
+     */
+    public String newPhoneCode(SandboxUser user) {
+        return phoneCodes.issue(Objects.requireNonNull(user, "user"));
+    }
+
+    /**
+     * Moves the sandbox's time forward: phone codes and access_tokens expire by it.
+     *
+     * @param time how much time passes
+     */
+    public void elapse(Duration time) {
+        if (Objects.requireNonNull(time, "time").isNegative()) {
+            throw new IllegalArgumentException("time only moves forward");
+        }
+        clock.elapse(time);
+    }
+
+    /**
+     * Sets the lifetime of the access_tokens stable_token makes from now on (WeChat's is 7200 seconds), so that tests
+     * can watch one expire.
+     *
+     * @param lifetime at least one second
+     */
+    public void accessTokenLifetime(Duration lifetime) {
+        if (Objects.requireNonNull(lifetime, "lifetime").toSeconds() < 1) {
+            throw new IllegalArgumentException("an access_token lives at least one second");
+        }
+        accessTokens.lifetime(lifetime);
+    }
+
+    /**
+     * Invalidates every access_token handed out so far, as another client's forced or classic fetch would: the next
+     * server API call carrying one answers 40001, and stable_token hands out a new one.
+     */
+    public void invalidateAccessTokens() {
+        accessTokens.invalidateAll();
+    }
+
+    /** Answers 40001 to every server API call, whatever access_token it carries, until {@link #heal()}. */
+    public void rejectEveryAccessToken() {
+        accessTokens.rejectEvery(true);
+    }
+
+    /** @return every access_token stable_token handed out so far, for tests proving that none is logged */
+    public List<String> issuedAccessTokens() {
+        return accessTokens.everyIssued();
+    }
+
+    /** @return true while the access_token stable_token last handed out is valid */
+    public boolean hasValidAccessToken() {
+        return accessTokens.hasValidToken();
+    }
+
+    /** @return how many requests reached stable_token so far, faulted ones included */
+    public int stableTokenRequestCount() {
+        return stableToken.requestCount();
+    }
+
+    /** @return how many requests reached getuserphonenumber so far, faulted ones included */
+    public int phoneNumberRequestCount() {
+        return phoneNumbers.requestCount();
+    }
+
+    /**
      * Makes the next request fail this way instead of being answered. Calls queue up: two calls fail the next two
      * requests, in order.
      *
      * @param fault how to fail
      */
     public void failNext(WeChatFault fault) {
-        faults.add(Objects.requireNonNull(fault, "fault"));
+        faults.failNext(Objects.requireNonNull(fault, "fault"));
     }
 
     /**
@@ -137,7 +218,7 @@ public final class WeChatSandbox implements AutoCloseable {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("HTTP status " + status + " is outside 100-599");
         }
-        handler.answerNext(status, Objects.requireNonNull(body, "body"));
+        faults.answerNext(status, Objects.requireNonNull(body, "body"));
     }
 
     /**
@@ -147,12 +228,16 @@ public final class WeChatSandbox implements AutoCloseable {
      * @param fault how to fail
      */
     public void failEveryRequest(WeChatFault fault) {
-        handler.failEveryRequest(Objects.requireNonNull(fault, "fault"));
+        faults.failEveryRequest(Objects.requireNonNull(fault, "fault"));
     }
 
-    /** Ends {@link #failEveryRequest} and releases every request stalled so far; later requests are answered normally. */
+    /**
+     * Ends {@link #failEveryRequest} and {@link #rejectEveryAccessToken}, and releases every request stalled so far;
+     * later requests are answered normally.
+     */
     public void heal() {
-        handler.heal();
+        accessTokens.rejectEvery(false);
+        faults.heal();
     }
 
     /** @return how many requests reached jscode2session so far, faulted ones included */
@@ -163,7 +248,7 @@ public final class WeChatSandbox implements AutoCloseable {
     /** Releases stalled requests, stops the server and frees the port. Idempotent. */
     @Override
     public void close() {
-        handler.close();
+        faults.close();
         server.stop(0);
         threads.shutdownNow();
     }

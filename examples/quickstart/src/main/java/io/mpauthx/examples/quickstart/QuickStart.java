@@ -7,8 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * The README's quick start as a backend holds it: one {@link MpAuthX} for the whole application, a login, a check
- * on every API call, a refresh, and {@link #close()} at shutdown.
+ * The README's quick start as a backend holds it: one {@link MpAuthX} for the whole application, a login, the
+ * phone number and profile fill-in, a check on every API call, a refresh, and {@link #close()} at shutdown.
  */
 public final class QuickStart implements AutoCloseable {
 
@@ -40,6 +40,28 @@ public final class QuickStart implements AutoCloseable {
     public String login(String code) {
         AuthResult login = auth.authorize(code);
         return login.token();
+    }
+
+    /**
+     * POST /me/phone {code}: the phone-number button's code, from a phone that holds a valid token.
+     *
+     * @param token the token the phone sent
+     * @param phoneCode the code of the button's {@code getPhoneNumber} event
+     * @return the number, now stored on the user
+     */
+    public String sharePhoneNumber(String token, String phoneCode) {
+        return auth.phoneNumber(auth.extractUserId(token).orElseThrow(), phoneCode).phoneNumber();
+    }
+
+    /**
+     * POST /me/profile {nickName, avatarUrl}: what WeChat's nickname and avatar widgets gave.
+     *
+     * @param token the token the phone sent
+     * @param nickName the chosen nickname
+     * @param avatarUrl the https URL of the uploaded avatar
+     */
+    public void fillInProfile(String token, String nickName, String avatarUrl) {
+        auth.updateProfile(auth.extractUserId(token).orElseThrow(), nickName, avatarUrl);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mpauthx.domain.port.out;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
@@ -33,6 +34,15 @@ public interface UserRepository extends AutoCloseable {
     void registerIfAbsent(UserId userId);
 
     /**
+     * Stores the phone number on a registered user, replacing the one stored before; the profile stays as it is.
+     *
+     * @param userId the user's id
+     * @param phone the number WeChat gave for the user
+     * @return true if the user was registered and now holds the number; false (nothing written) if not
+     */
+    boolean savePhone(UserId userId, PhoneNumber phone);
+
+    /**
      * @param userId the user's id
      * @return the user, or empty if never registered
      */
@@ -50,19 +60,21 @@ public interface UserRepository extends AutoCloseable {
      * Writes the user exactly as given, its timestamps included: for copying users from one store to another
      * (admin tools). Running the same copy again changes nothing.
      *
-     * <p>The default keeps the promise for the profile but stamps its own times; the built-in stores keep the
-     * given times.
+     * <p>The default keeps the promise for the profile and the phone number but stamps its own times; the built-in
+     * stores keep the given times.
      *
      * @param user the user as another store holds it
      * @return what the copy did: the id was new, the stored user differed, or it was already the same
      */
     default ImportOutcome importUser(User user) {
         Optional<User> existing = find(user.id());
-        if (existing.isPresent() && existing.get().profile().equals(user.profile())) {
+        if (existing.isPresent() && existing.get().profile().equals(user.profile())
+                && existing.get().phone().equals(user.phone())) {
             return ImportOutcome.UNCHANGED;
         }
         user.profile().ifPresentOrElse(profile -> saveProfile(user.id(), profile),
                 () -> registerIfAbsent(user.id()));
+        user.phone().ifPresent(phone -> savePhone(user.id(), phone));
         return existing.isPresent() ? ImportOutcome.UPDATED : ImportOutcome.INSERTED;
     }
 

@@ -1,6 +1,7 @@
 package io.mpauthx.domain.port.out;
 
 import io.mpauthx.domain.MpAuthXException;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.User;
 import io.mpauthx.domain.UserId;
 import io.mpauthx.domain.UserProfile;
@@ -57,6 +58,54 @@ public abstract class UserRepositoryContract {
         assertThat(found.get().id().value()).isEqualTo("oUser1");
         assertThat(found.get().profile()).contains(profile("Ann"));
         assertThat(users.exists(UserId.of("oUser1"))).isTrue();
+    }
+
+    protected static final PhoneNumber PHONE = new PhoneNumber("+8613800138000", "13800138000", "86");
+
+    @Test
+    void savedPhoneIsFoundAgainBesideTheProfile() {
+        users.saveProfile(UserId.of("oPhone1"), profile("Pat"));
+
+        assertThat(users.savePhone(UserId.of("oPhone1"), PHONE)).isTrue();
+
+        User found = users.find(UserId.of("oPhone1")).orElseThrow();
+        assertThat(found.phone()).contains(PHONE);
+        assertThat(found.profile()).contains(profile("Pat"));
+        assertThat(users.list(0, 10)).singleElement().extracting(User::phone).isEqualTo(Optional.of(PHONE));
+    }
+
+    @Test
+    void phoneOfAnUnknownUserIsNotStored() {
+        assertThat(users.savePhone(UserId.of("oNobodyPhone"), PHONE)).isFalse();
+
+        assertThat(users.find(UserId.of("oNobodyPhone"))).isEmpty();
+    }
+
+    @Test
+    void aLaterProfileKeepsThePhoneAndALaterPhoneReplacesIt() {
+        users.registerIfAbsent(UserId.of("oPhone2"));
+        assertThat(users.find(UserId.of("oPhone2")).orElseThrow().phone()).isEmpty();
+        users.savePhone(UserId.of("oPhone2"), PHONE);
+
+        users.saveProfile(UserId.of("oPhone2"), profile("Kept"));
+        users.registerIfAbsent(UserId.of("oPhone2"));
+        PhoneNumber abroad = new PhoneNumber("+14155550100", "4155550100", "1");
+        users.savePhone(UserId.of("oPhone2"), abroad);
+
+        User found = users.find(UserId.of("oPhone2")).orElseThrow();
+        assertThat(found.phone()).contains(abroad);
+        assertThat(found.profile()).contains(profile("Kept"));
+    }
+
+    @Test
+    void importedUserKeepsItsPhone() {
+        User given = new User(UserId.of("oImportedPhone"), Optional.of(profile("Imp")),
+                Instant.parse("2024-01-02T03:04:05Z"), Instant.parse("2024-02-03T04:05:06Z"), Optional.of(PHONE));
+
+        assertThat(users.importUser(given)).isEqualTo(UserRepository.ImportOutcome.INSERTED);
+
+        assertThat(users.find(given.id()).orElseThrow().phone()).contains(PHONE);
+        assertThat(users.importUser(given)).isEqualTo(UserRepository.ImportOutcome.UNCHANGED);
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.mpauthx.testkit.wechat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Answers {@code POST /cgi-bin/stable_token} like WeChat, or with the next queued fault. */
+final class StableTokenHandler implements HttpHandler {
+
+    private final String appId;
+    private final String appSecret;
+    private final SandboxAccessTokens tokens;
+    private final SandboxFaults faults;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    StableTokenHandler(String appId, String appSecret, SandboxAccessTokens tokens, SandboxFaults faults) {
+        this.appId = appId;
+        this.appSecret = appSecret;
+        this.tokens = tokens;
+        this.faults = faults;
+    }
+
+    int requestCount() {
+        return requests.get();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            if (faults.answeredInstead(exchange)) {
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                SandboxFaults.send(exchange, 405, "text/plain", "");
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            SandboxFaults.send(exchange, 200, "application/json",
+                    FlatJson.parse(body).map(this::answer).orElseGet(() -> SandboxFaults.error(47001,
+                            "data format error")));
+        }
+    }
+
+    private String answer(Map<String, String> request) {
+        if (!"client_credential".equals(request.get("grant_type"))) {
+            return SandboxFaults.error(40002, "invalid grant_type");
+        } else if (!appId.equals(request.get("appid"))) {
+            return SandboxFaults.error(40013, "invalid appid");
+        } else if (!appSecret.equals(request.get("secret"))) {
+            return SandboxFaults.error(40125, "invalid appsecret");
+        }
+        SandboxAccessTokens.Issued issued = tokens.stableToken("true".equals(request.get("force_refresh")));
+        return JsonText.object().put("access_token", issued.token())
+                .put("expires_in", issued.expiresIn().toSeconds()).toString();
+    }
+}

@@ -27,7 +27,7 @@ record ApiRequest(String method, String contentType, String authorization, ByteB
     FlatJsonObject body() {
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.isEmpty() && !mediaType.equals(Reply.JSON)) {
-            throw new BadRequest("unsupported_media_type", "the body must be application/json");
+            throw new BadRequest(415, "unsupported_media_type", "the body must be application/json");
         }
         return FlatJsonObject.parse(bodyBytes.duplicate());
     }

@@ -118,7 +118,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private CompletionStage<Reply> app(FullHttpRequest http, ApiRequest request, String path) {
         List<String> segments = Arrays.stream(path.substring(APPS.length()).split("/", -1))
                 .map(QueryStringDecoder::decodeComponent).toList();
-        boolean gatewayCheck = segments.size() == 2 && segments.get(1).equals("auth");
+        boolean gatewayCheck = segments.size() >= 2 && segments.get(1).equals("auth");
         if (gatewayCheck) {
             if (!service.keys().accepts(http.headers().get(SERVICE_KEY_HEADER))) {
                 return done(Reply.error(403, StatusCode.INVALID_ACCESS_TOKEN.code(), "invalid_service_key",

@@ -43,11 +43,14 @@ final class AppRoutes {
      */
     CompletionStage<Reply> handle(ApiRequest request, List<String> route) {
         String first = route.isEmpty() ? "" : route.get(0);
+        if (first.equals("auth")) {
+            // any method and any path below: nginx and Envoy forward the original request's to the check
+            return authorize(request.bearerToken());
+        }
         if (route.size() == 1) {
             switch (first) {
                 case "login" -> { return post(request, () -> login(request.body())); }
                 case "introspect" -> { return request.expect("POST").orElseGet(() -> introspect(request.body())); }
-                case "auth" -> { return request.expect("GET").orElseGet(() -> authorize(request.bearerToken())); }
                 case "refresh" -> { return post(request, () -> Reply.json(200,
                         app.refreshToken(request.body().requiredText("userId")).toJson())); }
                 case "revoke" -> { return post(request, () -> revoke(request.body())); }

@@ -19,8 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class RequestMetrics {
 
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-    private static final Set<String> APP_ROUTES = Set.of("login", "introspect", "auth", "refresh", "revoke",
-            "revoke-all");
+    private static final Set<String> APP_ROUTES = Set.of("login", "introspect", "refresh", "revoke", "revoke-all");
     private static final Set<String> FIXED_ROUTES = Set.of("/healthz", "/readyz", "/metrics", "/openapi.json");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -50,6 +49,9 @@ final class RequestMetrics {
         }
         String[] segments = path.split("/", -1);
         if (segments.length >= 5 && path.startsWith("/v1/apps/")) {
+            if (segments[4].equals("auth")) {
+                return "/v1/apps/{sku}/auth";
+            }
             if (segments.length == 5 && APP_ROUTES.contains(segments[4])) {
                 return "/v1/apps/{sku}/" + segments[4];
             }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -38,7 +39,10 @@ public final class ServeConfiguration {
     public static final String ENV_TLS_CERTIFICATE = "MPAUTHX_SERVE_TLS_CERT";
     /** PEM (PKCS#8) private key of {@link #ENV_TLS_CERTIFICATE}. */
     public static final String ENV_TLS_KEY = "MPAUTHX_SERVE_TLS_KEY";
-    /** {@code true} turns on the near cache of token checks (Redis only). */
+    /**
+     * {@code false} turns off the near cache of token checks, on by default with a single Redis server; {@code true}
+     * asks for it (refused on Cluster and Sentinel).
+     */
     public static final String ENV_NEAR_CACHE = "MPAUTHX_SERVE_NEAR_CACHE";
     /** WeChat's API address, default WeChat's own; for proxies and tests. */
     public static final String ENV_WECHAT_API_BASE_URL = "MPAUTHX_WECHAT_API_BASE_URL";
@@ -73,12 +77,13 @@ public final class ServeConfiguration {
         values.ifPresent(ENV_TLS_CERTIFICATE, certificate -> server.tls(Path.of(certificate),
                 Path.of(values.required(ENV_TLS_KEY))));
         String sku = values.required(MpAuthXEnvironment.ENV_SKU);
-        boolean nearCache = values.flag(ENV_NEAR_CACHE);
+        Optional<Boolean> nearCache = values.flag(ENV_NEAR_CACHE);
         ServerSettings settings = values.checked(server);
         return new ServeConfiguration(settings, Map.of(sku, () -> {
             MpAuthXBuilder builder = MpAuthX.builder().fromEnvironment(environment);
             values.ifPresent(ENV_WECHAT_API_BASE_URL, url -> builder.weChatApiBaseUrl(URI.create(url)));
-            return nearCache ? builder.nearCache(NearCacheSettings.defaults()) : builder;
+            nearCache.ifPresent(on -> builder.nearCache(on ? NearCacheSettings.defaults() : NearCacheSettings.disabled()));
+            return builder;
         }));
     }
 

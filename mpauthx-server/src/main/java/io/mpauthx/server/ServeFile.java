@@ -111,7 +111,7 @@ final class ServeFile {
         private final Optional<String> redisUri;
         private final Optional<String> redisCluster;
         private final Optional<String> redisPassword;
-        private final boolean nearCache;
+        private final Optional<Boolean> nearCache;
         private final Optional<String> sqlitePath;
         private final Optional<String> postgresUrl;
         private final Optional<String> postgresUser;
@@ -142,9 +142,7 @@ final class ServeFile {
             redisUri.ifPresent(builder::redis);
             redisCluster.ifPresent(seeds -> builder.redisCluster(seeds.split("\\s*,\\s*")));
             redisPassword.ifPresent(builder::redisPassword);
-            if (nearCache) {
-                builder.nearCache(NearCacheSettings.defaults());
-            }
+            nearCache.ifPresent(on -> builder.nearCache(on ? NearCacheSettings.defaults() : NearCacheSettings.disabled()));
             sqlitePath.ifPresent(path -> builder.sqlite(Path.of(path)));
             postgresUrl.ifPresent(url -> builder.postgres(url, postgresUser.orElse(null),
                     postgresPassword.orElse(null)));

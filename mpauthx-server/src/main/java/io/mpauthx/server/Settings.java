@@ -54,12 +54,13 @@ final class Settings {
         }
     }
 
-    boolean flag(String name) {
-        String value = get(name).orElse("false");
-        if (!value.equals("true") && !value.equals("false")) {
+    Optional<Boolean> flag(String name) {
+        Optional<String> value = get(name);
+        if (value.isPresent() && !value.get().equals("true") && !value.get().equals("false")) {
             problems.add(name + " must be true or false");
+            return Optional.empty();
         }
-        return value.equals("true");
+        return value.map(Boolean::parseBoolean);
     }
 
     /**

@@ -64,6 +64,21 @@ class ServeConfigurationTest {
     }
 
     @Test
+    void theDocumentedExampleIsValid() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "server.md"));
+        int start = page.indexOf("```properties\n") + "```properties\n".length();
+        Path blogSecret = Files.writeString(folder.resolve("blog.secret"), SECRET);
+        Path config = file(page.substring(start, page.indexOf("```", start))
+                .replace("/run/secrets/blog_appsecret", blogSecret.toString()));
+
+        ServeConfiguration configuration = ServeConfiguration.fromFile(config, Map.of("MPAUTHX_SERVE_KEYS", KEY,
+                "SHOP_APPSECRET", SECRET, "MPAUTHX_REDISPASS", "redis-password"));
+
+        assertThat(configuration.skus()).containsExactly("shop", "blog");
+        assertThat(configuration.settings().port()).isEqualTo(8080);
+    }
+
+    @Test
     void aFileNamesEveryProblemAndNoSecret() throws IOException {
         Path config = file("serve.keys.file = " + folder.resolve("missing") + "\nredis.uri = redis://x\n"
                 + "apps = shop\napp.shop.appid = wx1\napp.shop.secret = " + SECRET + "\napp.shop.colour = red\n"

@@ -217,6 +217,20 @@ class ServerApiIT {
     }
 
     @Test
+    void gatewayCheckTakesTheForwardedMethodAndPathAsEnvoySendsThem() {
+        SandboxUser user = newUser();
+        String token = login(user);
+
+        Answer answer = CONTRACT.check("GET", "/v1/apps/{sku}/auth", service.send(service.request(
+                SHOP + "auth/api/orders/42").header("Authorization", "Bearer " + token)
+                .header(ApiHandler.SERVICE_KEY_HEADER, RunningService.KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("ignored"))));
+
+        assertThat(answer.status()).isEqualTo(204);
+        assertThat(answer.header("X-MpAuthX-User")).isEqualTo(user.openId());
+    }
+
+    @Test
     void refreshLeavesExactlyOneNewLiveToken() {
         SandboxUser user = newUser();
         String first = login(user);

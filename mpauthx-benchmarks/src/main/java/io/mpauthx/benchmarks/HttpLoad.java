@@ -29,8 +29,8 @@ final class HttpLoad {
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * @param callsPerSecond answers per second in the counted window
-     * @param latencies each counted call's time, from when it was due until its answer was read
+     * @param callsPerSecond answers read per second in the counted window
+     * @param latencies the time of each call due in the counted window, from when it was due until its answer was read
      */
     record Result(double callsPerSecond, Latencies latencies) {
     }
@@ -94,6 +94,7 @@ final class HttpLoad {
         long counted = start + warmup.toNanos();
         long end = counted + measure.toNanos();
         LatencySamples samples = new LatencySamples();
+        long answeredInWindow = 0;
         long sent = 0;
         long now = start;
         while (now - end < 0) {
@@ -112,8 +113,11 @@ final class HttpLoad {
                 Connection connection = (Connection) key.attachment();
                 if (answered(connection)) {
                     long done = System.nanoTime();
-                    if (connection.due - counted >= 0 && done - end < 0) {
-                        samples.add(done - connection.due);
+                    if (done - counted >= 0 && done - end < 0) {
+                        answeredInWindow++;
+                        if (connection.due - counted >= 0) {
+                            samples.add(done - connection.due);
+                        }
                     }
                     idle.add(connection);
                 }
@@ -123,7 +127,7 @@ final class HttpLoad {
         }
         long[] nanos = new long[samples.size()];
         samples.copyInto(nanos, 0);
-        return new Result(nanos.length / (measure.toNanos() / 1e9), Latencies.of(nanos));
+        return new Result(answeredInWindow / (measure.toNanos() / 1e9), Latencies.of(nanos));
     }
 
     private void send(Connection connection, long due, long number) throws IOException {

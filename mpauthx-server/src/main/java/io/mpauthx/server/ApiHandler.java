@@ -82,11 +82,20 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             reply = CompletableFuture.failedFuture(failure);
         }
         String route = RequestMetrics.routeOf(path);
-        reply.exceptionally(ApiHandler::failureReply).thenAccept(answer -> ctx.executor().execute(() -> {
+        reply.exceptionally(ApiHandler::failureReply).thenAccept(answer -> onEventLoop(ctx, () -> {
             service.metrics().record(route, answer.status(), System.nanoTime() - started);
             service.drain().end();
             write(ctx, answer, keepAlive && !service.drain().draining());
         }));
+    }
+
+    /** The connection's state is the event loop's: an answer known at once is written at once, others are handed over. */
+    private static void onEventLoop(ChannelHandlerContext ctx, Runnable step) {
+        if (ctx.executor().inEventLoop()) {
+            step.run();
+        } else {
+            ctx.executor().execute(step);
+        }
     }
 
     private CompletionStage<Reply> route(FullHttpRequest http, String path) {

@@ -3,11 +3,11 @@ package io.mpauthx.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mpauthx} command: {@code demo}, {@code users}, {@code import-users}, {@code check}. */
+/** The {@code mpauthx} command: {@code demo}, {@code serve}, {@code users}, {@code import-users}, {@code check}. */
 @Command(name = "mpauthx", mixinStandardHelpOptions = true, versionProvider = MpAuthXCli.ManifestVersion.class,
         description = "Login and access tokens for WeChat Mini Program backends.",
-        subcommands = {DemoCommand.class, UsersCommand.class, ImportUsersCommand.class, CheckCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, UsersCommand.class, ImportUsersCommand.class,
+                CheckCommand.class, CommandLine.HelpCommand.class})
 public final class MpAuthXCli implements Runnable {
 
     @CommandLine.Spec

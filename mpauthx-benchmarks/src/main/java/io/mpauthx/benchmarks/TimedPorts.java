@@ -2,6 +2,7 @@ package io.mpauthx.benchmarks;
 
 import io.mpauthx.benchmarks.PortTimes.Part;
 import io.mpauthx.domain.NewToken;
+import io.mpauthx.domain.PhoneNumber;
 import io.mpauthx.domain.StoredToken;
 import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenId;
@@ -77,6 +78,11 @@ final class TimedPorts {
             @Override
             public void registerIfAbsent(UserId userId) {
                 times.time(Part.USER_REPOSITORY, () -> users.registerIfAbsent(userId));
+            }
+
+            @Override
+            public boolean savePhone(UserId userId, PhoneNumber phone) {
+                return times.time(Part.USER_REPOSITORY, () -> users.savePhone(userId, phone));
             }
 
             @Override

@@ -70,7 +70,8 @@ class NoSecretInLoginLogsIT {
             assertThat(auth.findUser(userId).orElseThrow().toString()).doesNotContain(secrets.toArray(String[]::new));
         }
 
-        assertThat(logs.lines()).as("the flow logs something, or this test proves nothing").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(logs.lines()).as("the flow logs something, or this test proves nothing")
+                .hasSizeGreaterThanOrEqualTo(4);
         assertThat(logs.linesContainingAny(secrets)).isEmpty();
     }
 

@@ -105,7 +105,8 @@ class PhoneNumberLoginIT {
         String userId = loggedIn(ann);
         auth().phoneNumber(userId, weChat.newPhoneCode(ann));
         weChat.failNext(WeChatFault.RATE_LIMITED);
-        assertThat(refusal(() -> auth().phoneNumber(userId, weChat.newPhoneCode(ann)))).isEqualTo(OptionalInt.of(45011));
+        assertThat(refusal(() -> auth().phoneNumber(userId, weChat.newPhoneCode(ann))))
+                .isEqualTo(OptionalInt.of(45011));
 
         weChat.failEveryRequest(WeChatFault.SYSTEM_BUSY);
         assertThat(refusal(() -> auth().phoneNumber(userId, weChat.newPhoneCode(ann)))).isEqualTo(OptionalInt.of(-1));

@@ -1,5 +1,6 @@
 package io.mpauthx.adapter.memory;
 
+import io.mpauthx.domain.port.out.RetainedSessionKeys;
 import io.mpauthx.domain.port.out.SharedAppAccessToken;
 import io.mpauthx.domain.port.out.TokenStore;
 import io.mpauthx.domain.port.out.UserRepository;
@@ -38,5 +39,13 @@ public final class InMemoryAdapters {
      */
     public static SharedAppAccessToken sharedAppAccessToken(Clock clock) {
         return new InMemorySharedAppAccessToken(Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * @param clock the time retained keys expire by
+     * @return where this process keeps the sealed session keys of its users
+     */
+    public static RetainedSessionKeys retainedSessionKeys(Clock clock) {
+        return new InMemoryRetainedSessionKeys(Objects.requireNonNull(clock, "clock"));
     }
 }

@@ -4,6 +4,7 @@ import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.NearCacheSettings;
 import io.mpauthx.domain.StatusCode;
 import io.mpauthx.domain.cache.NearCache;
+import io.mpauthx.domain.port.out.RetainedSessionKeys;
 import io.mpauthx.domain.port.out.SharedAppAccessToken;
 import io.mpauthx.domain.port.out.TokenStore;
 
@@ -68,11 +69,28 @@ public final class RedisAdapters {
      */
     public static SharedAppAccessToken sharedAppAccessToken(TokenStore tokenStore, String appId) {
         Objects.requireNonNull(appId, "appId");
+        RedisTokenStore redis = madeHere(tokenStore);
+        return new RedisSharedAppAccessToken(redis.connection(), redis.scripts(), appId);
+    }
+
+    /**
+     * Where the sealed session keys of users are retained: beside each user's tokens
+     * ({@code mpauthx:{<sku>:<userId>}:sk}), on the connection of a store this class made.
+     *
+     * @param tokenStore a store made by {@link #tokenStore}
+     * @return the retained keys
+     * @throws IllegalArgumentException if the store was not made here
+     */
+    public static RetainedSessionKeys retainedSessionKeys(TokenStore tokenStore) {
+        return new RedisRetainedSessionKeys(madeHere(tokenStore).connection());
+    }
+
+    private static RedisTokenStore madeHere(TokenStore tokenStore) {
         TokenStore plain = tokenStore instanceof NearCachedTokenStore nearCached ? nearCached.plainStore() : tokenStore;
         if (!(plain instanceof RedisTokenStore redis)) {
             throw new IllegalArgumentException("the token store was not made by RedisAdapters");
         }
-        return new RedisSharedAppAccessToken(redis.connection(), redis.scripts(), appId);
+        return redis;
     }
 
     /** The near-cached store around a cache the caller holds (tests look into it). */

@@ -33,7 +33,8 @@ final class SqliteUserRepository implements UserRepository {
 
     // One statement, so concurrent first logins of the same user cannot both insert. updatedAt never moves back,
     // even when the wall clock does.
-    private static final String SAVE_PROFILE = "INSERT INTO user(" + PROFILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    private static final String SAVE_PROFILE = "INSERT INTO user(" + PROFILE_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT(openId) DO UPDATE SET nickName = excluded.nickName, gender = excluded.gender,"
             + " language = excluded.language, city = excluded.city, province = excluded.province,"
             + " country = excluded.country, avatarUrl = excluded.avatarUrl,"

@@ -3,6 +3,7 @@ package io.mpauthx.adapter.wechat;
 import io.mpauthx.domain.port.out.AppCredentials;
 import io.mpauthx.domain.port.out.Decryptor;
 import io.mpauthx.domain.port.out.PhoneNumbers;
+import io.mpauthx.domain.port.out.SessionKeySealer;
 import io.mpauthx.domain.port.out.WeChatGateway;
 
 import java.net.http.HttpClient;
@@ -50,6 +51,19 @@ public final class WeChatAdapters {
     public static PhoneNumbers phoneNumbers(WeChatSettings settings) {
         Objects.requireNonNull(settings, "settings");
         return new HttpPhoneNumbers(settings, new JsonPost(client(settings), settings.baseUrl()), retries(settings));
+    }
+
+    /**
+     * The AES-256-GCM sealer of retained session keys, keyed by HKDF-SHA256 from the app secret (see
+     * docs/wechat.md): no second secret to manage; a new app secret makes retained keys unreadable.
+     *
+     * @param appId the Mini Program's app id, bound into the key
+     * @param appSecret its app secret; not kept
+     * @return the sealer; thread-safe
+     */
+    public static SessionKeySealer sessionKeySealer(String appId, String appSecret) {
+        return AesGcmSessionKeySealer.fromAppSecret(Objects.requireNonNull(appId, "appId"),
+                Objects.requireNonNull(appSecret, "appSecret"));
     }
 
     private static HttpClient client(WeChatSettings settings) {

@@ -43,7 +43,8 @@ final class Jscode2SessionHandler implements HttpHandler {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 SandboxFaults.send(exchange, 405, "text/plain", "");
             } else {
-                SandboxFaults.send(exchange, 200, "text/plain", answer(query(exchange.getRequestURI().getRawQuery())));
+                String answer = answer(query(exchange.getRequestURI().getRawQuery()));
+                SandboxFaults.send(exchange, 200, "text/plain", answer);
             }
         }
     }

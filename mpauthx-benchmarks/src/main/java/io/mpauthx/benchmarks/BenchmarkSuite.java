@@ -35,7 +35,7 @@ public final class BenchmarkSuite {
         Plan plan = arguments.contains("--smoke") ? Plan.smoke() : Plan.full();
         int only = arguments.indexOf("--only");
         Set<String> groups = only >= 0 && only + 1 < arguments.size()
-                ? Set.of(arguments.get(only + 1).split(",")) : Set.of("1", "2", "3", "4", "5", "6", "7", "8");
+                ? Set.of(arguments.get(only + 1).split(",")) : Set.of("1", "2", "3", "4", "5", "6", "7", "8", "11");
         new BenchmarkSuite(plan, System.out).run(groups);
         // Lettuce and the sandbox leave non-daemon threads behind only briefly; the run is over
         System.exit(0);
@@ -55,6 +55,7 @@ public final class BenchmarkSuite {
             figures.put("6", server -> new TokenCodecFigures(plan, report).run());
             figures.put("7", server -> new RevocationFigures(server, plan, report).run());
             figures.put("8", server -> new ClusterFigures(server, plan, report).run());
+            figures.put("11", server -> new MetricsOverheadFigures(server, plan, report).run());
             figures.forEach((group, figure) -> {
                 if (groups.contains(group) || group.equals("1") && groups.contains("2")) {
                     take(group, () -> figure.accept(redis));

@@ -17,12 +17,12 @@ class BenchmarkSuiteIT {
     void aSmokeRunPrintsALineForEveryFigureAndTheSummaryTable() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<Figure> figures = new BenchmarkSuite(Plan.smoke(), new PrintStream(printed, true, StandardCharsets.UTF_8))
-                .run(Set.of("1", "2", "3", "4", "5", "6", "7", "8"));
+                .run(Set.of("1", "2", "3", "4", "5", "6", "7", "8", "11"));
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(figures).extracting(Figure::id)
                 .containsExactly("1a", "1b", "1c", "2a", "2b", "2c", "2d", "3a", "3b", "4", "5a", "5b", "6a", "6b", "6c",
-                        "7a", "7b", "8a", "8b");
+                        "7a", "7b", "8a", "8b", "11a", "11b");
         assertThat(figures).filteredOn(figure -> !figure.id().equals("1c"))
                 .allSatisfy(figure -> assertThat(figure.value()).isPositive());
         assertThat(output).contains("[3b] authorize end to end, 16 callers: ", "time in ports: ", "verdict");

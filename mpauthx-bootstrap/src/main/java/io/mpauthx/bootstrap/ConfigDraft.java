@@ -31,6 +31,8 @@ final class ConfigDraft {
     Duration weChatRequestTimeout = WeChatSettings.DEFAULT_REQUEST_TIMEOUT;
     WeChatGatewayChoice.Custom weChatGateway;
     DecryptorChoice decryptor = new DecryptorChoice.Aes();
+    /** A Micrometer {@code MeterRegistry}, or null; typed {@code Object} so that no Micrometer class is loaded. */
+    Object meterRegistry;
 
     /** @param choice the token store, or null for none (an unchosen store is reported at validation) */
     void chooseTokenStore(TokenStoreChoice choice) {

@@ -28,15 +28,19 @@ public final class MpAuthXConfig {
     private final UserStoreChoice userStore;
     private final WeChatGatewayChoice weChatGateway;
     private final DecryptorChoice decryptor;
+    /** A Micrometer {@code MeterRegistry}; typed {@code Object} so that this class loads without Micrometer. */
+    private final Optional<Object> meterRegistry;
 
     private MpAuthXConfig(AuthSettings settings, Clock clock, TokenStoreChoice tokenStore, UserStoreChoice userStore,
-                          WeChatGatewayChoice weChatGateway, DecryptorChoice decryptor) {
+                          WeChatGatewayChoice weChatGateway, DecryptorChoice decryptor,
+                          Optional<Object> meterRegistry) {
         this.settings = settings;
         this.clock = clock;
         this.tokenStore = tokenStore;
         this.userStore = userStore;
         this.weChatGateway = weChatGateway;
         this.decryptor = decryptor;
+        this.meterRegistry = meterRegistry;
     }
 
     /** Every check of the builder's settings, each problem named as the builder names the option. */
@@ -60,7 +64,7 @@ public final class MpAuthXConfig {
         AuthSettings settings = new AuthSettings(draft.appId, sku.orElseThrow(), draft.tokenTtl,
                 draft.maxTokensPerUser);
         return new MpAuthXConfig(settings, draft.clock, tokenStore, userStore, weChat.orElseThrow(),
-                draft.decryptor);
+                draft.decryptor, Optional.ofNullable(draft.meterRegistry));
     }
 
     private static Optional<Sku> sku(String sku, List<String> problems) {
@@ -172,6 +176,11 @@ public final class MpAuthXConfig {
 
     DecryptorChoice decryptor() {
         return decryptor;
+    }
+
+    /** @return the Micrometer registry to record into, when one was given */
+    Optional<Object> meterRegistry() {
+        return meterRegistry;
     }
 
     @Override

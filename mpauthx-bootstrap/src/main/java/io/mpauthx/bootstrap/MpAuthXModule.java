@@ -140,6 +140,14 @@ public final class MpAuthXModule extends AbstractModule {
         return opened.register(WeChatAdapters.decryptor(config.appId()));
     }
 
+    /** Micrometer's classes are loaded only here, and only when a registry was given. */
+    @Provides
+    @Singleton
+    FacadeMetrics metrics() {
+        return config.meterRegistry().isPresent()
+                ? MicrometerMetrics.recordingInto(config.meterRegistry().get(), config.sku()) : FacadeMetrics.NONE;
+    }
+
     @Provides
     @Singleton
     SecureRandom secureRandom() {
@@ -149,14 +157,16 @@ public final class MpAuthXModule extends AbstractModule {
     @Provides
     @Singleton
     UseCases useCases(AuthSettings settings, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
-                      Decryptor decryptor, SecureRandom random) {
-        return UseCases.create(settings, tokenStore, users, weChat, decryptor, random);
+                      Decryptor decryptor, SecureRandom random, FacadeMetrics metrics) {
+        WeChatGateway timedWeChat = metrics.records() ? new MeteredWeChatGateway(weChat, metrics) : weChat;
+        return UseCases.create(settings, tokenStore, users, timedWeChat, decryptor, random);
     }
 
     @Provides
     @Singleton
     MpAuthX mpAuthX(UseCases useCases, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
-                    Decryptor decryptor) {
-        return new MpAuthX(useCases, config.sku(), tokenStore, users, weChat, decryptor);
+                    Decryptor decryptor, FacadeMetrics metrics) {
+        metrics.watch(tokenStore);
+        return new MpAuthX(useCases, config.sku(), metrics, tokenStore, users, weChat, decryptor);
     }
 }

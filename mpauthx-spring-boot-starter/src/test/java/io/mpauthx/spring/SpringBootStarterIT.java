@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpringBootStarterIT {
 
-    private static final Duration WITHIN = Duration.ofSeconds(10);
-    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+    private static final Pattern TOKEN = Pattern.compile("\"response\":\"([^\"]+)\"");
 
     @TempDir
     static Path folder;
@@ -46,7 +46,7 @@ class SpringBootStarterIT {
 
     @BeforeAll
     static void startTheApplication() {
-        redis = LocalRedisServer.startOnFreePort();
+        redis = LocalRedisServer.startDurableOnFreePort();
         weChat = WeChatSandbox.start("wx-spring-test", "spring-secret");
         application = new SpringApplicationBuilder(ExampleApplication.class).run(
                 "--server.port=0",
@@ -55,7 +55,7 @@ class SpringBootStarterIT {
                 "--mpauthx.sku=shop",
                 "--mpauthx.token-ttl=72h",
                 "--mpauthx.redis.uri=" + redis.uri(),
-                "--mpauthx.redis.command-timeout=500ms",
+                "--mpauthx.redis.command-timeout=2s",
                 "--mpauthx.sqlite.path=" + folder.resolve("users.db"),
                 "--mpauthx.wechat.api-base-url=" + weChat.baseUrl(),
                 "--management.endpoints.web.exposure.include=health,prometheus",
@@ -66,7 +66,9 @@ class SpringBootStarterIT {
 
     @AfterAll
     static void stopEverything() {
-        application.close();
+        if (application != null) {
+            application.close();
+        }
         weChat.close();
         redis.close();
     }
@@ -103,12 +105,12 @@ class SpringBootStarterIT {
             Await.until(WITHIN, () -> statusOf("/me", token) == 503, "503 while Redis is stopped");
             assertThat(get("/me", token).headers().firstValue("Retry-After")).isPresent();
             Await.until(WITHIN, () -> health().contains("\"tokenStore\":\"DOWN\""), "health DOWN");
-            assertThat(health()).startsWith("{\"status\":\"DOWN\"");
+            assertThat(health()).contains("\"status\":\"DOWN\"").contains("\"userStore\":\"UP\"");
         } finally {
             redis.start();
         }
         Await.until(WITHIN, () -> statusOf("/me", token) == 200, "200 once Redis is back");
-        Await.until(WITHIN, () -> health().startsWith("{\"status\":\"UP\""), "health UP once Redis is back");
+        Await.until(WITHIN, () -> health().contains("\"status\":\"UP\""), "health UP once Redis is back");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -144,13 +145,15 @@ public final class MpAuthX implements AutoCloseable {
 
     private CompletionStage<Boolean> timedCheck(CompletionStage<Boolean> answer, long start) {
         return answer.whenComplete((valid, failure) -> metrics.checked(failure != null
-                ? failedCheck(asMpAuthXException(failure))
+                ? failedCheck(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure)
                 : valid ? CheckResult.VALID : CheckResult.INVALID, start));
     }
 
-    private static CheckResult failedCheck(MpAuthXException failure) {
-        return failure.statusCode() == StatusCode.DATABASE_RELATED_ERROR ? CheckResult.STORE_FAILURE
-                : CheckResult.ERROR;
+    /** Classifies without translating: the hand-off translates (and logs) an unexpected failure once. */
+    private static CheckResult failedCheck(Throwable failure) {
+        return failure instanceof MpAuthXException known && known.statusCode() == StatusCode.DATABASE_RELATED_ERROR
+                ? CheckResult.STORE_FAILURE : CheckResult.ERROR;
     }
 
     /**

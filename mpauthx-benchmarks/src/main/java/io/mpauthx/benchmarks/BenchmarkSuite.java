@@ -35,7 +35,7 @@ public final class BenchmarkSuite {
         Plan plan = arguments.contains("--smoke") ? Plan.smoke() : Plan.full();
         int only = arguments.indexOf("--only");
         Set<String> groups = only >= 0 && only + 1 < arguments.size()
-                ? Set.of(arguments.get(only + 1).split(",")) : Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12");
+                ? Set.of(arguments.get(only + 1).split(",")) : Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
         new BenchmarkSuite(plan, System.out).run(groups);
         // Lettuce and the sandbox leave non-daemon threads behind only briefly; the run is over
         System.exit(0);
@@ -57,6 +57,7 @@ public final class BenchmarkSuite {
             figures.put("8", server -> new ClusterFigures(server, plan, report).run());
             figures.put("9", server -> new PostgresUserFigures(server, plan, report).run());
             figures.put("10", server -> new ServerFigures(server, plan, report).run());
+            figures.put("11", server -> new MetricsOverheadFigures(server, plan, report).run());
             figures.put("12", server -> new PostgresTokenFigures(plan, report).run());
             figures.forEach((group, figure) -> {
                 if (groups.contains(group) || group.equals("1") && groups.contains("2")) {

@@ -33,6 +33,8 @@ final class ConfigDraft {
     WeChatGatewayChoice.Custom weChatGateway;
     Duration accessTokenRefreshLease = MpAuthXBuilder.DEFAULT_ACCESS_TOKEN_REFRESH_LEASE;
     DecryptorChoice decryptor = new DecryptorChoice.Aes();
+    /** A Micrometer {@code MeterRegistry}, or null; typed {@code Object} so that no Micrometer class is loaded. */
+    Object meterRegistry;
 
     /** @param choice the token store, or null for none (an unchosen store is reported at validation) */
     void chooseTokenStore(TokenStoreChoice choice) {

@@ -1,5 +1,6 @@
 package io.mpauthx.bootstrap;
 
+import io.mpauthx.bootstrap.FacadeMetrics.CheckResult;
 import io.mpauthx.domain.AuthResult;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.PhoneNumber;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -48,11 +50,12 @@ public final class MpAuthX implements AutoCloseable {
     private final PhoneNumberUseCase phoneNumbers;
     private final UpdateProfileUseCase profiles;
     private final String sku;
+    private final FacadeMetrics metrics;
     private final List<Object> adapters;
     private final AsyncHandOff handOff = new AsyncHandOff();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MpAuthX(UseCases useCases, String sku, Object... adapters) {
+    MpAuthX(UseCases useCases, String sku, FacadeMetrics metrics, Object... adapters) {
         this.authorization = useCases.authorize();
         this.checks = useCases.checkTokens();
         this.management = useCases.manageTokens();
@@ -60,6 +63,7 @@ public final class MpAuthX implements AutoCloseable {
         this.phoneNumbers = useCases.phoneNumbers();
         this.profiles = useCases.profiles();
         this.sku = sku;
+        this.metrics = metrics;
         this.adapters = List.of(adapters);
         LOG.info("mpauthx ready for sku {}", sku);
     }
@@ -81,7 +85,7 @@ public final class MpAuthX implements AutoCloseable {
      *         6011 when the profile cannot be decrypted, 6000 when a store failed
      */
     public AuthResult authorize(String code, String encryptedData, String iv) {
-        return call(() -> authorization.authorize(LoginCommand.withProfile(code, encryptedData, iv)));
+        return login(() -> authorization.authorize(LoginCommand.withProfile(code, encryptedData, iv)));
     }
 
     /**
@@ -93,7 +97,7 @@ public final class MpAuthX implements AutoCloseable {
      *         6000 when a store failed
      */
     public AuthResult authorize(String code) {
-        return call(() -> authorization.authorize(LoginCommand.codeOnly(code)));
+        return login(() -> authorization.authorize(LoginCommand.codeOnly(code)));
     }
 
     /**
@@ -104,7 +108,7 @@ public final class MpAuthX implements AutoCloseable {
      * @throws MpAuthXException as the other {@code authorize} methods; 6001 for a null login
      */
     public AuthResult authorize(LoginCommand login) {
-        return call(() -> authorization.authorize(required(login, "login")));
+        return login(() -> authorization.authorize(required(login, "login")));
     }
 
     /**
@@ -115,7 +119,17 @@ public final class MpAuthX implements AutoCloseable {
      * @throws MpAuthXException 6000 when the token store failed (answer 503, don't log the user out)
      */
     public boolean isTokenValid(String token) {
-        return call(() -> checks.isTokenValid(token));
+        long start = metrics.startCheck();
+        boolean valid;
+        try {
+            valid = checks.isTokenValid(token);
+        } catch (RuntimeException failure) {
+            MpAuthXException known = asMpAuthXException(failure);
+            metrics.checked(failedCheck(known), start);
+            throw known;
+        }
+        metrics.checked(valid ? CheckResult.VALID : CheckResult.INVALID, start);
+        return valid;
     }
 
     /**
@@ -126,13 +140,27 @@ public final class MpAuthX implements AutoCloseable {
      * @return a stage with the answer, failed with {@link MpAuthXException} 6000 when the token store failed
      */
     public CompletionStage<Boolean> isTokenValidAsync(String token) {
+        long start = metrics.startCheck();
         CompletionStage<Boolean> answer;
         try {
             answer = Objects.requireNonNull(checks.isTokenValidAsync(token), "the token store answered no stage");
         } catch (RuntimeException failure) {
             answer = CompletableFuture.failedFuture(failure);
         }
-        return handOff.handOff(answer);
+        return handOff.handOff(metrics.records() ? timedCheck(answer, start) : answer);
+    }
+
+    private CompletionStage<Boolean> timedCheck(CompletionStage<Boolean> answer, long start) {
+        return answer.whenComplete((valid, failure) -> metrics.checked(failure != null
+                ? failedCheck(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure)
+                : valid ? CheckResult.VALID : CheckResult.INVALID, start));
+    }
+
+    /** Classifies without translating: the hand-off translates (and logs) an unexpected failure once. */
+    private static CheckResult failedCheck(Throwable failure) {
+        return failure instanceof MpAuthXException known && known.statusCode() == StatusCode.DATABASE_RELATED_ERROR
+                ? CheckResult.STORE_FAILURE : CheckResult.ERROR;
     }
 
     /**
@@ -144,7 +172,15 @@ public final class MpAuthX implements AutoCloseable {
      *         6000 when a store failed
      */
     public AuthResult refreshToken(String userId) {
-        return call(() -> management.refreshToken(userId));
+        long start = metrics.start();
+        try {
+            AuthResult refreshed = call(() -> management.refreshToken(userId));
+            metrics.refreshed(refreshed.statusCode(), start);
+            return refreshed;
+        } catch (MpAuthXException failure) {
+            metrics.refreshed(failure.statusCode().code(), start);
+            throw failure;
+        }
     }
 
     /**
@@ -295,6 +331,19 @@ public final class MpAuthX implements AutoCloseable {
         // after the stores, so that the answers they fail while closing are still delivered on mpauthx's threads
         handOff.close();
         LOG.debug("mpauthx for sku {} closed", sku);
+    }
+
+    /** A login, timed by its status code. */
+    private AuthResult login(Supplier<AuthResult> useCase) {
+        long start = metrics.start();
+        try {
+            AuthResult result = call(useCase);
+            metrics.loggedIn(result.statusCode(), start);
+            return result;
+        } catch (MpAuthXException failure) {
+            metrics.loggedIn(failure.statusCode().code(), start);
+            throw failure;
+        }
     }
 
     /** Every entry point's promise: its result, or an {@link MpAuthXException}; nothing else escapes. */

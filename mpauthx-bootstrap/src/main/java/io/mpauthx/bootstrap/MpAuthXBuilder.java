@@ -1,5 +1,6 @@
 package io.mpauthx.bootstrap;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mpauthx.domain.AuthSettings;
 import io.mpauthx.domain.MpAuthXException;
 import io.mpauthx.domain.NearCacheSettings;
@@ -289,6 +290,19 @@ public final class MpAuthXBuilder {
         draft.decryptor = userDataDecryptor == null ? new DecryptorChoice.Aes()
                 : new DecryptorChoice.Custom(userDataDecryptor);
         return this;
+    }
+
+    /**
+     * Records mpauthx's meters into a Micrometer registry: token checks by result, logins and refreshes by status
+     * code, WeChat calls by endpoint and errcode, near-cache hits and misses, the token store's open connections
+     * (names in docs/metrics.md). Micrometer is an optional dependency: without this call nothing is recorded and
+     * Micrometer need not be on the class path.
+     *
+     * @param registry where the meters go; null records nothing
+     * @return this builder
+     */
+    public MpAuthXBuilder meterRegistry(MeterRegistry registry) {
+        return with(() -> draft.meterRegistry = registry);
     }
 
     /**

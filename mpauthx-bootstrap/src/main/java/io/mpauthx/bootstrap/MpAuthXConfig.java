@@ -31,10 +31,12 @@ public final class MpAuthXConfig {
     private final DecryptorChoice decryptor;
     private final WeChatSettings serverApis;
     private final Duration accessTokenRefreshLease;
+    /** A Micrometer {@code MeterRegistry}; typed {@code Object} so that this class loads without Micrometer. */
+    private final Optional<Object> meterRegistry;
 
     private MpAuthXConfig(AuthSettings settings, Clock clock, TokenStoreChoice tokenStore, UserStoreChoice userStore,
                           WeChatGatewayChoice weChatGateway, DecryptorChoice decryptor, WeChatSettings serverApis,
-                          Duration accessTokenRefreshLease) {
+                          Duration accessTokenRefreshLease, Optional<Object> meterRegistry) {
         this.settings = settings;
         this.clock = clock;
         this.tokenStore = tokenStore;
@@ -43,6 +45,7 @@ public final class MpAuthXConfig {
         this.decryptor = decryptor;
         this.serverApis = serverApis;
         this.accessTokenRefreshLease = accessTokenRefreshLease;
+        this.meterRegistry = meterRegistry;
     }
 
     /** Every check of the builder's settings, each problem named as the builder names the option. */
@@ -72,7 +75,7 @@ public final class MpAuthXConfig {
         WeChatGatewayChoice weChat = draft.weChatGateway != null ? draft.weChatGateway
                 : new WeChatGatewayChoice.Http(weChatSettings.orElseThrow());
         return new MpAuthXConfig(settings, draft.clock, tokenStore, userStore, weChat, draft.decryptor,
-                weChatSettings.orElseThrow(), lease);
+                weChatSettings.orElseThrow(), lease, Optional.ofNullable(draft.meterRegistry));
     }
 
     private static Optional<Sku> sku(String sku, List<String> problems) {
@@ -206,6 +209,11 @@ public final class MpAuthXConfig {
     /** @return the longest one instance refreshes the shared access_token before others may take over */
     Duration accessTokenRefreshLease() {
         return accessTokenRefreshLease;
+    }
+
+    /** @return the Micrometer registry to record into, when one was given */
+    Optional<Object> meterRegistry() {
+        return meterRegistry;
     }
 
     @Override

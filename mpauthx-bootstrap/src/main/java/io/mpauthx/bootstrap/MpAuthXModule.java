@@ -216,6 +216,14 @@ public final class MpAuthXModule extends AbstractModule {
         return new ServerApiPorts(credentials, sharedToken, phoneNumbers, config.accessTokenRefreshLease());
     }
 
+    /** Micrometer's classes are loaded only here, and only when a registry was given. */
+    @Provides
+    @Singleton
+    FacadeMetrics metrics() {
+        return config.meterRegistry().isPresent()
+                ? MicrometerMetrics.recordingInto(config.meterRegistry().get(), config.sku()) : FacadeMetrics.NONE;
+    }
+
     @Provides
     @Singleton
     SecureRandom secureRandom() {
@@ -225,14 +233,17 @@ public final class MpAuthXModule extends AbstractModule {
     @Provides
     @Singleton
     UseCases useCases(AuthSettings settings, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
-                      Decryptor decryptor, SecureRandom random, ServerApiPorts serverApis) {
-        return UseCases.create(settings, tokenStore, users, weChat, decryptor, random, serverApis);
+                      Decryptor decryptor, SecureRandom random, ServerApiPorts serverApis,
+                      FacadeMetrics metrics) {
+        WeChatGateway timedWeChat = metrics.records() ? new MeteredWeChatGateway(weChat, metrics) : weChat;
+        return UseCases.create(settings, tokenStore, users, timedWeChat, decryptor, random, serverApis);
     }
 
     @Provides
     @Singleton
     MpAuthX mpAuthX(UseCases useCases, TokenStore tokenStore, UserRepository users, WeChatGateway weChat,
-                    Decryptor decryptor) {
-        return new MpAuthX(useCases, config.sku(), tokenStore, users, weChat, decryptor);
+                    Decryptor decryptor, FacadeMetrics metrics) {
+        metrics.watch(tokenStore);
+        return new MpAuthX(useCases, config.sku(), metrics, tokenStore, users, weChat, decryptor);
     }
 }

@@ -203,6 +203,11 @@ final class LettuceConnection implements AutoCloseable {
         return values;
     }
 
+    /** @return true while the current connection is open (Lettuce reconnecting counts as not open) */
+    boolean isOpen() {
+        return !closed.get() && current.connection().isOpen();
+    }
+
     /** @return the threads of this connection, for another connection of the same store to share */
     ClientResources resources() {
         return resources;

@@ -5,10 +5,12 @@ import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.cache.NearCache;
 import io.mpauthx.domain.cache.NearCachedWrites;
 import io.mpauthx.domain.port.out.TokenStore;
+import io.mpauthx.domain.port.out.TokenStoreStatistics;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A {@link TokenStore} that answers repeated checks of a live token from memory ({@link NearCache}) and asks
@@ -18,22 +20,25 @@ import java.util.concurrent.CompletionStage;
  * touches only the owner's one key, so dropping that key's answers here is all it takes; other instances hear of
  * it from Redis.
  */
-final class NearCachedTokenStore extends NearCachedWrites {
+final class NearCachedTokenStore extends NearCachedWrites implements TokenStoreStatistics {
 
     /** Shared by every hit: a minimal stage, which callers cannot complete or obtrude a value into. */
     private static final CompletionStage<Boolean> LIVE = CompletableFuture.completedStage(Boolean.TRUE);
     private static final String CHECK = "check a token";
 
-    private final TokenStore store;
+    private final RedisTokenStore store;
     private final NearCache cache;
     private final TrackingConnection tracking;
+    /** Striped counters: callers on many threads add without contending, a metrics registry sums them rarely. */
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /** @return the plain store behind the near cache */
     TokenStore plainStore() {
         return store;
     }
 
-    NearCachedTokenStore(TokenStore store, NearCache cache, TrackingConnection tracking) {
+    NearCachedTokenStore(RedisTokenStore store, NearCache cache, TrackingConnection tracking) {
         super(store, cache, OwnerKey::of);
         this.store = store;
         this.cache = cache;
@@ -44,8 +49,10 @@ final class NearCachedTokenStore extends NearCachedWrites {
     public boolean isLive(TokenOwner owner, TokenHash hash) {
         String key = OwnerKey.of(owner);
         if (cache.isKnownLive(key, hash.value())) {
+            hits.increment();
             return true;
         }
+        misses.increment();
         try {
             return ask(key, hash).join();
         } catch (CompletionException failed) {
@@ -56,7 +63,32 @@ final class NearCachedTokenStore extends NearCachedWrites {
     @Override
     public CompletionStage<Boolean> isLiveAsync(TokenOwner owner, TokenHash hash) {
         String key = OwnerKey.of(owner);
-        return cache.isKnownLive(key, hash.value()) ? LIVE : ask(key, hash);
+        if (cache.isKnownLive(key, hash.value())) {
+            hits.increment();
+            return LIVE;
+        }
+        misses.increment();
+        return ask(key, hash);
+    }
+
+    @Override
+    public boolean hasNearCache() {
+        return true;
+    }
+
+    @Override
+    public long nearCacheHits() {
+        return hits.sum();
+    }
+
+    @Override
+    public long nearCacheMisses() {
+        return misses.sum();
+    }
+
+    @Override
+    public int openConnections() {
+        return store.openConnections() + (tracking.isOpen() ? 1 : 0);
     }
 
     /** One round trip: the check script says whether the token is live and how long the answer may be kept. */

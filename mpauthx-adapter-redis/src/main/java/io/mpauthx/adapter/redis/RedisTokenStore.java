@@ -10,6 +10,7 @@ import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenId;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.port.out.TokenStore;
+import io.mpauthx.domain.port.out.TokenStoreStatistics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * atomic Lua script over that one key, stamped with Redis's own clock in microseconds. The check is a script too,
  * comparing the token's expiry with the server's {@code TIME}: still one round trip.
  */
-final class RedisTokenStore implements TokenStore {
+final class RedisTokenStore implements TokenStore, TokenStoreStatistics {
 
     /** What the check script answers for a token that is not live. */
     static final long NOT_LIVE = -2;
@@ -56,6 +57,26 @@ final class RedisTokenStore implements TokenStore {
     /** @return the threads of this store's connection, for another connection of the same store to share */
     ClientResources resources() {
         return connection.resources();
+    }
+
+    @Override
+    public boolean hasNearCache() {
+        return false;
+    }
+
+    @Override
+    public long nearCacheHits() {
+        return 0;
+    }
+
+    @Override
+    public long nearCacheMisses() {
+        return 0;
+    }
+
+    @Override
+    public int openConnections() {
+        return connection.isOpen() ? 1 : 0;
     }
 
     @Override

@@ -228,6 +228,12 @@ final class TrackingConnection implements AutoCloseable {
         }
     }
 
+    /** @return true while the tracked connection is open */
+    boolean isOpen() {
+        StatefulRedisConnection<String, byte[]> open = connection;
+        return !closed.get() && open != null && open.isOpen();
+    }
+
     /** Stops the heartbeat and closes the connection; the shared threads stay. Idempotent. */
     @Override
     public void close() {

@@ -68,6 +68,15 @@ final class ArchitectureRules {
             .because("WeChat's HTTP API and its JSON stay behind the WeChatGateway port");
 
     @ArchTest
+    static final ArchRule micrometer_only_behind_the_optional_meter_binding = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.mpauthx.bootstrap.MicrometerMetrics")
+            .and().doNotHaveFullyQualifiedName("io.mpauthx.bootstrap.MpAuthXBuilder")
+            .and().resideOutsideOfPackage("io.mpauthx.spring..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+            .because("Micrometer is optional: the library must load and run without it, so only the builder's "
+                    + "meterRegistry(...) and the class it hands the registry to may name it");
+
+    @ArchTest
     static final ArchRule adapters_show_only_their_factories_and_settings = classes()
             .that().resideInAPackage("io.mpauthx.adapter..")
             .and().arePublic().and().areTopLevelClasses()

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.mpauthx.adapter.archsample.PublicHelperOfAnAdapter;
+import io.mpauthx.bootstrap.archsample.FacadeCountingWithMicrometer;
 import io.mpauthx.bootstrap.archsample.FacadeShowingAnAdapterType;
 import io.mpauthx.domain.archsample.DomainClassThatUsesGuice;
 import io.mpauthx.domain.archsample.PortCycleA;
@@ -64,6 +65,15 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
+    void micrometerRuleFailsOutsideTheMeterBinding() {
+        EvaluationResult result = ArchitectureRules.micrometer_only_behind_the_optional_meter_binding
+                .evaluate(VIOLATIONS);
+
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(line -> assertThat(line)
+                .contains(FacadeCountingWithMicrometer.class.getName()).contains("io.micrometer"));
+    }
+
+    @Test
     void productionClassesHaveNoViolationOfTheSameRules() {
         JavaClasses production = new ClassFileImporter()
                 .withImportOption(new ImportOption.DoNotIncludeTests())
@@ -77,6 +87,8 @@ class ArchitectureRulesBiteTest {
         assertThat(ArchitectureRules.adapters_show_only_their_factories_and_settings.evaluate(production)
                 .hasViolation()).isFalse();
         assertThat(ArchitectureRules.the_bootstraps_public_api_names_no_adapter_type.evaluate(production)
+                .hasViolation()).isFalse();
+        assertThat(ArchitectureRules.micrometer_only_behind_the_optional_meter_binding.evaluate(production)
                 .hasViolation()).isFalse();
     }
 }

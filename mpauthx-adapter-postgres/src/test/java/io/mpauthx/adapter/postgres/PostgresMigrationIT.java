@@ -63,7 +63,7 @@ class PostgresMigrationIT {
             assertThat(users.find(UserId.of("oNodeProfile")).orElseThrow().profile())
                     .contains(new UserProfile("Mei", 2, "zh_CN", "Hangzhou", "Zhejiang", "China", ""));
         }
-        assertThat(database.history("public")).containsExactly("1 BASELINE t", "2 SQL t", "3 SQL t");
+        assertThat(database.history("public")).containsExactly("1 BASELINE t", "2 SQL t", "3 SQL t", "4 SQL t");
     }
 
     @Test
@@ -98,7 +98,7 @@ class PostgresMigrationIT {
     void newDatabaseRunsEveryMigrationFromV1() throws Exception {
         open().close();
 
-        assertThat(database.history("public")).containsExactly("1 SQL t", "2 SQL t", "3 SQL t");
+        assertThat(database.history("public")).containsExactly("1 SQL t", "2 SQL t", "3 SQL t", "4 SQL t");
         assertThat(database.query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
                 + " AND table_name = 'user' ORDER BY ordinal_position"))
                 .flatExtracting(row -> row)
@@ -114,7 +114,7 @@ class PostgresMigrationIT {
             users.registerIfAbsent(UserId.of("oShared"));
             assertThat(users.exists(UserId.of("oShared"))).isTrue();
         }
-        assertThat(database.history("public")).containsExactly("0 BASELINE t", "1 SQL t", "2 SQL t", "3 SQL t");
+        assertThat(database.history("public")).containsExactly("0 BASELINE t", "1 SQL t", "2 SQL t", "3 SQL t", "4 SQL t");
         assertThat(database.query("SELECT id FROM orders")).containsExactly(List.of("7"));
     }
 
@@ -151,7 +151,7 @@ class PostgresMigrationIT {
         });
 
         assertThat(opened).containsOnly(true).hasSize(8);
-        assertThat(database.history("public")).containsExactly("1 SQL t", "2 SQL t", "3 SQL t");
+        assertThat(database.history("public")).containsExactly("1 SQL t", "2 SQL t", "3 SQL t", "4 SQL t");
         assertThat(database.number("SELECT count(*) FROM \"user\"")).isEqualTo(8);
     }
 

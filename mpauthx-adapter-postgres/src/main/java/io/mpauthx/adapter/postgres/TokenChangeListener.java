@@ -100,6 +100,12 @@ final class TokenChangeListener implements AutoCloseable {
         }
         Connection left = connection;
         if (left != null) {
+            // the pool may hand it to others (an application's DataSource): it must not go on collecting notifications
+            try (Statement unlisten = left.createStatement()) {
+                unlisten.execute("UNLISTEN *");
+            } catch (SQLException | RuntimeException ignored) {
+                // a broken connection is thrown away by the pool
+            }
             closeQuietly(left);
         }
     }
@@ -198,21 +204,29 @@ final class TokenChangeListener implements AutoCloseable {
         return thread;
     }
 
-    /** Stops the threads and returns the connection. Idempotent. */
+    /**
+     * Stops the threads and returns the connection. The listening thread notices within one heartbeat interval and
+     * returns the connection itself (aborting it under its feet would make the pool log it as broken); only a thread
+     * stuck on a silent link is cut off by aborting its connection. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         watchdog.shutdownNow();
+        try {
+            listening.join(TimeUnit.NANOSECONDS.toMillis(2 * intervalNanos) + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Connection open = connection;
-        if (open != null) {
+        if (listening.isAlive() && open != null) {
             try {
-                open.abort(Runnable::run); // ends a wait for notifications at once
+                open.abort(Runnable::run); // ends a wait on a silent link at once
             } catch (SQLException | RuntimeException ignored) {
                 closeQuietly(open);
             }
         }
-        listening.interrupt();
     }
 }

@@ -52,7 +52,8 @@ class ReleaseMetadataTest {
         assertThat(found).as("dependency versions users copy").isNotEmpty()
                 .allSatisfy(entry -> assertThat(entry).endsWith(" " + VERSION));
         assertThat(found).anyMatch(entry -> entry.startsWith("README.md"))
-                .anyMatch(entry -> entry.startsWith("examples/quickstart/pom.xml"));
+                .anyMatch(entry -> entry.startsWith("examples/quickstart/pom.xml"))
+                .anyMatch(entry -> entry.startsWith("examples/spring-boot/pom.xml"));
     }
 
     @Test
@@ -72,7 +73,7 @@ class ReleaseMetadataTest {
 
     private static List<Path> documentsUsersCopyFrom() throws IOException {
         List<Path> documents = new ArrayList<>(List.of(ROOT.resolve("README.md"),
-                ROOT.resolve("examples/quickstart/pom.xml")));
+                ROOT.resolve("examples/quickstart/pom.xml"), ROOT.resolve("examples/spring-boot/pom.xml")));
         try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
             pages.filter(page -> page.toString().endsWith(".md")).sorted().forEach(documents::add);
         }

@@ -1,4 +1,4 @@
-package io.mpauthx.spring.example;
+package io.mpauthx.examples.springboot;
 
 import io.mpauthx.bootstrap.MpAuthX;
 import io.mpauthx.domain.MpAuthXException;

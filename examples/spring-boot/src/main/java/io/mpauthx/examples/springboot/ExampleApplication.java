@@ -1,6 +1,7 @@
-package io.mpauthx.spring.example;
+package io.mpauthx.examples.springboot;
 
 import io.mpauthx.spring.MpAuthXAuthenticationEntryPoint;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
@@ -9,11 +10,22 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * A Mini Program's backend as the starter's users write it: mpauthx comes from properties alone; the one piece of
- * code is the security chain, protecting every endpoint but the login and Actuator's with mpauthx's tokens.
+ * A Mini Program's backend as the starter's users write it: mpauthx comes from {@code application.properties} alone;
+ * the one piece of code besides the endpoints is the security chain, protecting every endpoint but the login and
+ * Actuator's with mpauthx's tokens.
  */
 @SpringBootApplication
 public class ExampleApplication {
+
+    /**
+     * Starts the backend; {@code WECHAT_APP_ID}, {@code WECHAT_APP_SECRET} and, unless the defaults fit,
+     * {@code REDIS_URI} and {@code USERS_DB} come from the environment (see {@code application.properties}).
+     *
+     * @param args Spring Boot's command line, where any property can be overridden ({@code --mpauthx.sku=shop})
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(ExampleApplication.class, args);
+    }
 
     /**
      * @param http Spring Security's builder

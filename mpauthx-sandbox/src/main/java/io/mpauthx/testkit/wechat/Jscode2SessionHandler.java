@@ -1,7 +1,6 @@
 package io.mpauthx.testkit.wechat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -9,44 +8,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Answers {@code GET /sns/jscode2session} like WeChat, or with the next queued fault. */
-final class Jscode2SessionHandler implements HttpHandler {
+final class Jscode2SessionHandler extends SandboxEndpoint {
 
     private static final Set<String> PARAMETERS = Set.of("appid", "secret", "js_code", "grant_type");
 
     private final String appId;
     private final String appSecret;
     private final SandboxLogins logins;
-    private final SandboxFaults faults;
-    private final AtomicInteger requests = new AtomicInteger();
 
     Jscode2SessionHandler(String appId, String appSecret, SandboxLogins logins, SandboxFaults faults) {
+        super("GET", faults);
         this.appId = appId;
         this.appSecret = appSecret;
         this.logins = logins;
-        this.faults = faults;
-    }
-
-    int requestCount() {
-        return requests.get();
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            requests.incrementAndGet();
-            if (faults.answeredInstead(exchange)) {
-                return;
-            }
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                SandboxFaults.send(exchange, 405, "text/plain", "");
-            } else {
-                String answer = answer(query(exchange.getRequestURI().getRawQuery()));
-                SandboxFaults.send(exchange, 200, "text/plain", answer);
-            }
-        }
+    void answer(HttpExchange exchange) throws IOException {
+        String answer = answer(query(exchange.getRequestURI().getRawQuery()));
+        SandboxFaults.send(exchange, 200, "text/plain", answer);
     }
 
     private String answer(Map<String, String> query) {

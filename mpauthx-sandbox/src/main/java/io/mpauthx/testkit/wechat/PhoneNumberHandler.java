@@ -1,53 +1,35 @@
 package io.mpauthx.testkit.wechat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Answers {@code POST /wxa/business/getuserphonenumber?access_token=…} like WeChat, or with the next fault. */
-final class PhoneNumberHandler implements HttpHandler {
+final class PhoneNumberHandler extends SandboxEndpoint {
 
     private final String appId;
     private final SandboxAccessTokens tokens;
     private final SandboxPhoneCodes codes;
     private final SandboxClock clock;
-    private final SandboxFaults faults;
-    private final AtomicInteger requests = new AtomicInteger();
 
     PhoneNumberHandler(String appId, SandboxAccessTokens tokens, SandboxPhoneCodes codes, SandboxClock clock,
                        SandboxFaults faults) {
+        super("POST", faults);
         this.appId = appId;
         this.tokens = tokens;
         this.codes = codes;
         this.clock = clock;
-        this.faults = faults;
-    }
-
-    int requestCount() {
-        return requests.get();
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            requests.incrementAndGet();
-            if (faults.answeredInstead(exchange)) {
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                SandboxFaults.send(exchange, 405, "text/plain", "");
-                return;
-            }
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            SandboxFaults.send(exchange, 200, "application/json",
-                    answer(accessToken(exchange.getRequestURI().getRawQuery()), body));
-        }
+    void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        SandboxFaults.send(exchange, 200, "application/json",
+                answer(accessToken(exchange.getRequestURI().getRawQuery()), body));
     }
 
     private String answer(String accessToken, String body) {

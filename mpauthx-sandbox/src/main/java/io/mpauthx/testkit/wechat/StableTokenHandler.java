@@ -1,49 +1,31 @@
 package io.mpauthx.testkit.wechat;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Answers {@code POST /cgi-bin/stable_token} like WeChat, or with the next queued fault. */
-final class StableTokenHandler implements HttpHandler {
+final class StableTokenHandler extends SandboxEndpoint {
 
     private final String appId;
     private final String appSecret;
     private final SandboxAccessTokens tokens;
-    private final SandboxFaults faults;
-    private final AtomicInteger requests = new AtomicInteger();
 
     StableTokenHandler(String appId, String appSecret, SandboxAccessTokens tokens, SandboxFaults faults) {
+        super("POST", faults);
         this.appId = appId;
         this.appSecret = appSecret;
         this.tokens = tokens;
-        this.faults = faults;
-    }
-
-    int requestCount() {
-        return requests.get();
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            requests.incrementAndGet();
-            if (faults.answeredInstead(exchange)) {
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                SandboxFaults.send(exchange, 405, "text/plain", "");
-                return;
-            }
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            SandboxFaults.send(exchange, 200, "application/json",
-                    FlatJson.parse(body).map(this::answer).orElseGet(() -> SandboxFaults.error(47001,
-                            "data format error")));
-        }
+    void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        SandboxFaults.send(exchange, 200, "application/json",
+                FlatJson.parse(body).map(this::answer).orElseGet(() -> SandboxFaults.error(47001,
+                        "data format error")));
     }
 
     private String answer(Map<String, String> request) {

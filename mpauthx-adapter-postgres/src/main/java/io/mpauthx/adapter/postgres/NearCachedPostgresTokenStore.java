@@ -4,6 +4,7 @@ import io.mpauthx.domain.TokenHash;
 import io.mpauthx.domain.TokenOwner;
 import io.mpauthx.domain.cache.NearCache;
 import io.mpauthx.domain.cache.NearCachedWrites;
+import io.mpauthx.domain.port.out.TokenStoreStatistics;
 
 /**
  * A PostgreSQL token store that answers repeated checks of a live token from memory ({@link NearCache}) and
@@ -11,7 +12,7 @@ import io.mpauthx.domain.cache.NearCachedWrites;
  * than the token's remaining lifetime by the server's clock and the cache's maximum staleness; "not live" and
  * failures never are. Writes go to the wrapped store, which notifies every instance when they commit.
  */
-final class NearCachedPostgresTokenStore extends NearCachedWrites {
+final class NearCachedPostgresTokenStore extends NearCachedWrites implements TokenStoreStatistics {
 
     private final PostgresTokenStore store;
     private final NearCache cache;
@@ -27,7 +28,7 @@ final class NearCachedPostgresTokenStore extends NearCachedWrites {
     @Override
     public boolean isLive(TokenOwner owner, TokenHash hash) {
         String key = PostgresTokenStore.ownerKey(owner);
-        if (cache.isKnownLive(key, hash.value())) {
+        if (knownLive(key, hash)) {
             return true;
         }
         NearCache.Ticket ticket = cache.readStarting(key);
@@ -54,5 +55,15 @@ final class NearCachedPostgresTokenStore extends NearCachedWrites {
         } finally {
             store.close();
         }
+    }
+
+    @Override
+    public boolean hasNearCache() {
+        return true;
+    }
+
+    @Override
+    public int openConnections() {
+        return store.openConnections();
     }
 }

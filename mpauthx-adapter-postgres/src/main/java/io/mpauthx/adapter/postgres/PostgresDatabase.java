@@ -70,6 +70,15 @@ final class PostgresDatabase implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * @return the connections the pool mpauthx owns holds open now; 0 with the application's own {@code DataSource},
+     *     whose pool reports its connections itself
+     */
+    int openConnections() {
+        return ownedPool == null || ownedPool.getHikariPoolMXBean() == null ? 0
+                : ownedPool.getHikariPoolMXBean().getTotalConnections();
+    }
+
     /** @return the connections, for a connection held apart from the pool's turns (the near cache's listener) */
     DataSource connections() {
         return connections;

@@ -59,6 +59,11 @@ final class PostgresTokenStore implements TokenStore {
     private final String revokeById;
     private final String list;
 
+    /** @return the pool's open connections, for metrics (see {@link PostgresDatabase#openConnections()}) */
+    int openConnections() {
+        return database.openConnections();
+    }
+
     PostgresTokenStore(PostgresDatabase database) {
         this.database = database;
         String table = "\"" + database.schema() + "\".mpauthx_token";

@@ -10,7 +10,6 @@ import io.mpauthx.domain.port.out.TokenStoreStatistics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A {@link TokenStore} that answers repeated checks of a live token from memory ({@link NearCache}) and asks
@@ -29,9 +28,6 @@ final class NearCachedTokenStore extends NearCachedWrites implements TokenStoreS
     private final RedisTokenStore store;
     private final NearCache cache;
     private final TrackingConnection tracking;
-    /** Striped counters: callers on many threads add without contending, a metrics registry sums them rarely. */
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
 
     /** @return the plain store behind the near cache */
     TokenStore plainStore() {
@@ -48,11 +44,9 @@ final class NearCachedTokenStore extends NearCachedWrites implements TokenStoreS
     @Override
     public boolean isLive(TokenOwner owner, TokenHash hash) {
         String key = OwnerKey.of(owner);
-        if (cache.isKnownLive(key, hash.value())) {
-            hits.increment();
+        if (knownLive(key, hash)) {
             return true;
         }
-        misses.increment();
         try {
             return ask(key, hash).join();
         } catch (CompletionException failed) {
@@ -63,27 +57,12 @@ final class NearCachedTokenStore extends NearCachedWrites implements TokenStoreS
     @Override
     public CompletionStage<Boolean> isLiveAsync(TokenOwner owner, TokenHash hash) {
         String key = OwnerKey.of(owner);
-        if (cache.isKnownLive(key, hash.value())) {
-            hits.increment();
-            return LIVE;
-        }
-        misses.increment();
-        return ask(key, hash);
+        return knownLive(key, hash) ? LIVE : ask(key, hash);
     }
 
     @Override
     public boolean hasNearCache() {
         return true;
-    }
-
-    @Override
-    public long nearCacheHits() {
-        return hits.sum();
-    }
-
-    @Override
-    public long nearCacheMisses() {
-        return misses.sum();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.mpauthx.domain.port.out.TokenStore;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,6 +23,9 @@ public abstract class NearCachedWrites implements TokenStore {
     private final TokenStore store;
     private final NearCache cache;
     private final Function<TokenOwner, String> ownerKey;
+    /** Striped counters: callers on many threads add without contending, a metrics registry sums them rarely. */
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /**
      * @param store the store written to
@@ -32,6 +36,30 @@ public abstract class NearCachedWrites implements TokenStore {
         this.store = Objects.requireNonNull(store, "store");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.ownerKey = Objects.requireNonNull(ownerKey, "ownerKey");
+    }
+
+    /**
+     * Asks the cache whether the token is known live, counting the answer as a hit or a miss.
+     *
+     * @return true when the cache may answer "live" without the server
+     */
+    protected final boolean knownLive(String key, TokenHash hash) {
+        if (cache.isKnownLive(key, hash.value())) {
+            hits.increment();
+            return true;
+        }
+        misses.increment();
+        return false;
+    }
+
+    /** @return checks answered from the near cache since it was opened */
+    public final long nearCacheHits() {
+        return hits.sum();
+    }
+
+    /** @return checks the near cache could not answer and passed to the server */
+    public final long nearCacheMisses() {
+        return misses.sum();
     }
 
     @Override
